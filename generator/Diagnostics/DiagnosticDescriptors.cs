@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace WooshPay.Contracts.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. One prefix (WPC), one category; each rule is listed in
+/// AnalyzerReleases.Unshipped.md and documented in the README's diagnostics table.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "WooshPay.Contracts";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Create(
+        "WPC001", "Schema file is not valid JSON", "Schema file is not valid JSON: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "WPC002", "Unresolved schema reference", "Cannot resolve {0} '{1}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyword = Create(
+        "WPC003", "Keyword not supported", "Keyword '{0}' is not supported by the generator and is not enforced", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateTypeName = Create(
+        "WPC004", "Two schemas produce one type name", "Type name '{0}' is produced by both {1} and {2}; give one of them a different title", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EnumValueNotIdentifier = Create(
+        "WPC005", "Enum value cannot become an identifier", "Enum value {0} of '{1}' cannot become a distinct C# identifier; it gets no named constant", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidKeywordValue = Create(
+        "WPC006", "Invalid keyword value", "Keyword '{0}' must be {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidPattern = Create(
+        "WPC007", "Invalid regular expression", "Pattern '{0}' is not a valid regular expression: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownFormat = Create(
+        "WPC008", "Unknown format", "Format '{0}' is not known to the generator; it is kept as an annotation and not asserted", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedDialect = Create(
+        "WPC009", "Schema dialect is not draft 2020-12", "$schema '{0}' is not draft 2020-12; the file is read with draft 2020-12 rules", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "WPC010", "The generator failed on a schema file", "The generator could not process this schema file: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Create(
+        "WPC011", "Duplicate key in schema object", "Key '{0}' appears more than once in the same object", DiagnosticSeverity.Error);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateTypeName, EnumValueNotIdentifier,
+        InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey,
+    }.ToDictionary(d => d.Id);
+
+    public static IReadOnlyCollection<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true);
+}

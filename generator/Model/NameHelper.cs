@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace WooshPay.Contracts.Generator.Model;
+
+/// <summary>Turns schema names (snake_case keys, titles, file names, enum values) into C# identifiers.</summary>
+internal static class NameHelper
+{
+    private const string SchemaFileSuffix = ".schema.json";
+
+    /// <summary>
+    /// "payment_intent" becomes PaymentIntent, "WEB" becomes Web, "checkout.session" becomes CheckoutSession.
+    /// Returns null when nothing usable is left (an empty or all-punctuation value).
+    /// </summary>
+    public static string? ToPascalCase(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else
+            {
+                AppendWord(sb, word);
+            }
+        }
+
+        AppendWord(sb, word);
+        if (sb.Length == 0)
+        {
+            return null;
+        }
+
+        return char.IsDigit(sb[0]) ? "_" + sb : sb.ToString();
+    }
+
+    /// <summary>The type name a schema file's root gets: its title, else its file name.</summary>
+    public static string TypeNameForFile(string path, string? title)
+        => (title is null ? null : ToPascalCase(title)) ?? ToPascalCase(FileStem(path)) ?? "Schema";
+
+    /// <summary>The static class that holds a file's validators: <c>{TypeName}Schema</c>.</summary>
+    public static string SchemaClassName(string path, string? title) => TypeNameForFile(path, title) + "Schema";
+
+    private static string FileStem(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(SchemaFileSuffix, System.StringComparison.OrdinalIgnoreCase)
+            ? name.Substring(0, name.Length - SchemaFileSuffix.Length)
+            : Path.GetFileNameWithoutExtension(name);
+    }
+
+    private static void AppendWord(StringBuilder sb, StringBuilder word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        var text = word.ToString();
+        var allUpper = true;
+        foreach (var c in text)
+        {
+            if (char.IsLower(c))
+            {
+                allUpper = false;
+                break;
+            }
+        }
+
+        sb.Append(char.ToUpperInvariant(text[0]));
+        sb.Append(allUpper ? text.Substring(1).ToLowerInvariant() : text.Substring(1));
+        word.Clear();
+    }
+
+    /// <summary>Makes <paramref name="name"/> unique among <paramref name="taken"/> by adding a number.</summary>
+    public static string Unique(string name, ISet<string> taken)
+    {
+        var candidate = name;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,121 @@
+namespace WooshPay.Contracts.Generator.Model;
+
+/// <summary>
+/// One schema (object or boolean) of a schema file, as read by the parser. Subschemas are
+/// referred to by their index in <see cref="SchemaFileSpec.Nodes"/>; references ($ref,
+/// $dynamicRef) are kept as written and resolved by the linker, which sees every file.
+/// </summary>
+internal sealed record SchemaNodeSpec
+{
+    public required int Index { get; init; }
+
+    /// <summary>Where the node stands in its file, as an RFC 6901 pointer ("" for the root).</summary>
+    public required string Pointer { get; init; }
+
+    public required LocationInfo Location { get; init; }
+
+    /// <summary>The absolute URI of the schema resource this node belongs to.</summary>
+    public required string ResourceUri { get; init; }
+
+    /// <summary>This node's own pointer relative to its resource root (used for keyword locations).</summary>
+    public required string ResourcePointer { get; init; }
+
+    /// <summary>True or false for a boolean schema; null for an object schema.</summary>
+    public bool? BooleanValue { get; init; }
+
+    /// <summary>Set for nodes inside a keyword the generator does not know: addressable by pointer only.</summary>
+    public bool InsideUnknownKeyword { get; init; }
+
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public string? Anchor { get; init; }
+    public string? DynamicAnchor { get; init; }
+
+    public JsonTypes Types { get; init; }
+
+    /// <summary>Allowed values as canonical JSON text; <see cref="HasEnum"/> tells an empty enum from none.</summary>
+    public EquatableArray<string> Enum { get; init; } = EquatableArray<string>.Empty;
+    public bool HasEnum { get; init; }
+    public string? Const { get; init; }
+
+    public string? Minimum { get; init; }
+    public string? Maximum { get; init; }
+    public string? ExclusiveMinimum { get; init; }
+    public string? ExclusiveMaximum { get; init; }
+    public string? MultipleOf { get; init; }
+
+    public long? MinLength { get; init; }
+    public long? MaxLength { get; init; }
+    public string? Pattern { get; init; }
+    public string? Format { get; init; }
+
+    public EquatableArray<NamedSubschema> Properties { get; init; } = EquatableArray<NamedSubschema>.Empty;
+    public EquatableArray<NamedSubschema> PatternProperties { get; init; } = EquatableArray<NamedSubschema>.Empty;
+    public int? AdditionalProperties { get; init; }
+    public int? PropertyNames { get; init; }
+    public EquatableArray<string> Required { get; init; } = EquatableArray<string>.Empty;
+    public EquatableArray<DependentRequirement> DependentRequired { get; init; } = EquatableArray<DependentRequirement>.Empty;
+    public EquatableArray<NamedSubschema> DependentSchemas { get; init; } = EquatableArray<NamedSubschema>.Empty;
+    public long? MinProperties { get; init; }
+    public long? MaxProperties { get; init; }
+    public int? UnevaluatedProperties { get; init; }
+
+    public EquatableArray<int> PrefixItems { get; init; } = EquatableArray<int>.Empty;
+    public int? Items { get; init; }
+    public int? Contains { get; init; }
+    public long? MinContains { get; init; }
+    public long? MaxContains { get; init; }
+    public long? MinItems { get; init; }
+    public long? MaxItems { get; init; }
+    public bool UniqueItems { get; init; }
+    public int? UnevaluatedItems { get; init; }
+
+    public EquatableArray<int> AllOf { get; init; } = EquatableArray<int>.Empty;
+    public EquatableArray<int> AnyOf { get; init; } = EquatableArray<int>.Empty;
+    public EquatableArray<int> OneOf { get; init; } = EquatableArray<int>.Empty;
+    public int? Not { get; init; }
+    public int? If { get; init; }
+    public int? Then { get; init; }
+    public int? Else { get; init; }
+
+    /// <summary>The $ref as written, with the location of its value for diagnostics.</summary>
+    public string? Ref { get; init; }
+    public LocationInfo? RefLocation { get; init; }
+    public string? DynamicRef { get; init; }
+    public LocationInfo? DynamicRefLocation { get; init; }
+
+    /// <summary>The $defs entries (name and node), which the model builder turns into named types.</summary>
+    public EquatableArray<NamedSubschema> Defs { get; init; } = EquatableArray<NamedSubschema>.Empty;
+}
+
+/// <summary>A subschema reached through a name: a property, a pattern, a $defs entry.</summary>
+internal sealed record NamedSubschema(string Name, int Node);
+
+/// <summary>One entry of dependentRequired: when <paramref name="Property"/> is present, these must be too.</summary>
+internal sealed record DependentRequirement(string Property, EquatableArray<string> Required);
+
+/// <summary>The JSON types a "type" keyword allows; None means the keyword is absent.</summary>
+[System.Flags]
+internal enum JsonTypes
+{
+    None = 0,
+    Null = 1,
+    Boolean = 2,
+    Object = 4,
+    Array = 8,
+    Number = 16,
+    String = 32,
+    Integer = 64,
+}
+
+/// <summary>A parsed schema file: its nodes (index 0 is the root) and what the parser had to say.</summary>
+internal sealed record SchemaFileSpec(
+    string FilePath,
+    string RetrievalUri,
+    string ClassName,
+    SchemaFileOptions Options,
+    EquatableArray<SchemaNodeSpec> Nodes,
+    EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);
+
+/// <summary>Per-file settings read from MSBuild item metadata.</summary>
+internal sealed record SchemaFileOptions(bool GenerateModels);

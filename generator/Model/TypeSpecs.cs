@@ -1,0 +1,75 @@
+namespace WooshPay.Contracts.Generator.Model;
+
+/// <summary>The settings that shape emitted code, read from MSBuild properties.</summary>
+internal sealed record EmitOptions(
+    string Namespace,
+    bool PublicTypes,
+    bool Strict,
+    bool AssertFormats,
+    string ToolVersion);
+
+/// <summary>A class generated for an object schema.</summary>
+internal sealed record ModelTypeSpec(
+    string Name,
+    string? Description,
+    EquatableArray<PropertySpec> Properties,
+    bool AllowsAdditionalProperties,
+    SchemaNodeAddress Schema);
+
+/// <summary>One property of a generated class.</summary>
+/// <param name="JsonName">The name on the wire.</param>
+/// <param name="ClrName">The C# property name (unique within the class).</param>
+/// <param name="Required">Listed in the schema's "required": must be present.</param>
+/// <param name="Nullable">The schema allows JSON null. Independent of <paramref name="Required"/>.</param>
+internal sealed record PropertySpec(
+    string JsonName,
+    string ClrName,
+    TypeRefSpec Type,
+    bool Required,
+    bool Nullable,
+    string? Description);
+
+/// <summary>An extensible string enum: named constants for the known values, any other value kept.</summary>
+internal sealed record EnumTypeSpec(
+    string Name,
+    string? Description,
+    EquatableArray<EnumMemberSpec> Members,
+    SchemaNodeAddress Schema);
+
+/// <summary>One known value of an enum and the constant that names it.</summary>
+internal sealed record EnumMemberSpec(string Identifier, string Value);
+
+/// <summary>The C# type of a property or an array/map element.</summary>
+internal sealed record TypeRefSpec(TypeRefKind Kind, string? Name = null, TypeRefSpec? Element = null)
+{
+    public static readonly TypeRefSpec String = new(TypeRefKind.String);
+    public static readonly TypeRefSpec Int64 = new(TypeRefKind.Int64);
+    public static readonly TypeRefSpec Double = new(TypeRefKind.Double);
+    public static readonly TypeRefSpec Boolean = new(TypeRefKind.Boolean);
+    public static readonly TypeRefSpec Json = new(TypeRefKind.Json);
+}
+
+internal enum TypeRefKind
+{
+    /// <summary>string</summary>
+    String,
+    /// <summary>long (JSON Schema "integer")</summary>
+    Int64,
+    /// <summary>double (JSON Schema "number")</summary>
+    Double,
+    /// <summary>bool</summary>
+    Boolean,
+    /// <summary>A generated class; <see cref="TypeRefSpec.Name"/> is its name.</summary>
+    Model,
+    /// <summary>A generated enum struct; <see cref="TypeRefSpec.Name"/> is its name.</summary>
+    Enum,
+    /// <summary>List&lt;Element&gt; (a JSON array).</summary>
+    List,
+    /// <summary>Dictionary&lt;string, Element&gt; (an object with only additionalProperties).</summary>
+    Map,
+    /// <summary>JsonElement: any value the schema does not pin to one of the above.</summary>
+    Json,
+}
+
+/// <summary>Where a schema node's runtime representation lives: its file's schema class and node index.</summary>
+internal sealed record SchemaNodeAddress(string SchemaClassName, int NodeIndex);
