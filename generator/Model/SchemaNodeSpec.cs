@@ -118,4 +118,6 @@ internal sealed record SchemaFileSpec(
     EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);
 
 /// <summary>Per-file settings read from MSBuild item metadata.</summary>
-internal sealed record SchemaFileOptions(bool GenerateModels);
+/// <param name="GenerateModels">False for a validation-only schema: no classes or enums, just the validator.</param>
+/// <param name="TypeName">Overrides the root type name (and so the validator class, {TypeName}Schema).</param>
+internal sealed record SchemaFileOptions(bool GenerateModels, string? TypeName);

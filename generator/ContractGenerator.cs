@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Emit;
+using WooshPay.Contracts.Generator.Linking;
+using WooshPay.Contracts.Generator.Model;
+using WooshPay.Contracts.Generator.Parsing;
+
+namespace WooshPay.Contracts.Generator;
+
+/// <summary>
+/// Turns every <c>*.schema.json</c> AdditionalFile into typed models, extensible enums and validators.
+/// Pipeline: read options and files, parse each file on its own (cached per file), link all files
+/// together (references and type names), then emit one source per schema file and per type.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ContractGenerator : IIncrementalGenerator
+{
+    private const string SchemaFileSuffix = ".schema.json";
+    private const string PropertyPrefix = "build_property.WooshPayContracts";
+    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+
+    private static readonly string s_toolVersion = ReadToolVersion();
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select((provider, _) => ReadEmitOptions(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var inputs = context.AdditionalTextsProvider
+            .Where(file => file.Path.EndsWith(SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, ct) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .WithTrackingName(TrackingNames.SchemaFiles);
+
+        var parsed = inputs
+            .Select((input, _) => Parse(input))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var linked = parsed.Collect()
+            .Select((files, _) => Link(files))
+            .WithTrackingName(TrackingNames.Link);
+
+        var schemaClasses = linked.SelectMany((result, _) => result.SchemaFiles).WithTrackingName(TrackingNames.SchemaClasses);
+        var models = linked.SelectMany((result, _) => result.Models).WithTrackingName(TrackingNames.Models);
+        var enums = linked.SelectMany((result, _) => result.Enums).WithTrackingName(TrackingNames.Enums);
+
+        // Diagnostics travel apart from sources, so a moved location never invalidates generated code.
+        context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
+        context.RegisterSourceOutput(linked.Select((result, _) => result.Diagnostics), ReportAll);
+
+        context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
+            AddSource(spc, pair.Left.ClassName, () => SchemaEmitter.Emit(pair.Left, pair.Right), pair.Left.FilePath));
+        context.RegisterSourceOutput(models.Combine(options), (spc, pair) =>
+            AddSource(spc, pair.Left.Name, () => ModelEmitter.Emit(pair.Left, pair.Right), null));
+        context.RegisterSourceOutput(enums.Combine(options), (spc, pair) =>
+            AddSource(spc, pair.Left.Name, () => EnumEmitter.Emit(pair.Left, pair.Right), null));
+
+        // Support types are emitted once, and only into compilations that have schemas.
+        var hasSchemas = inputs.Collect().Select((files, _) => !files.IsEmpty);
+        context.RegisterSourceOutput(options.Combine(hasSchemas), (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                foreach (var (hintName, source) in RuntimeEmitter.Emit(pair.Left))
+                {
+                    spc.AddSource(hintName, source);
+                }
+            }
+        });
+    }
+
+    private static EmitOptions ReadEmitOptions(AnalyzerConfigOptions global)
+    {
+        string? Get(string name) => global.TryGetValue(PropertyPrefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        bool Flag(string name, bool fallback) => Get(name) is { } value ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) : fallback;
+
+        return new EmitOptions(
+            Namespace: Get("Namespace") ?? "WooshPay.Contracts",
+            PublicTypes: !string.Equals(Get("Accessibility"), "internal", StringComparison.OrdinalIgnoreCase),
+            Strict: Flag("Strict", fallback: false),
+            AssertFormats: Flag("AssertFormats", fallback: true),
+            ToolVersion: s_toolVersion);
+    }
+
+    private static SchemaFileInput ReadInput(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
+    {
+        var text = file.GetText(ct)?.ToString();
+        var uri = options.TryGetValue(MetadataPrefix + "SchemaUri", out var declared) && !string.IsNullOrWhiteSpace(declared)
+            ? declared.Trim()
+            : FileUri(file.Path);
+        var generateModels = !(options.TryGetValue(MetadataPrefix + "GenerateModels", out var models)
+            && string.Equals(models?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+        var typeName = options.TryGetValue(MetadataPrefix + "TypeName", out var declaredName) && !string.IsNullOrWhiteSpace(declaredName)
+            ? NameHelper.ToPascalCase(declaredName)
+            : null;
+        return new SchemaFileInput(file.Path, text, uri, new SchemaFileOptions(generateModels, typeName));
+    }
+
+    private static SchemaFileSpec Parse(SchemaFileInput input)
+    {
+        var className = NameHelper.SchemaClassName(input.Path, input.Options.TypeName);
+        if (input.Text is null)
+        {
+            return Failed(input, className, "the file could not be read");
+        }
+
+        try
+        {
+            return SchemaParser.Parse(input.Path, input.Text, input.RetrievalUri, input.Options);
+        }
+        catch (Exception e)
+        {
+            return Failed(input, className, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    private static SchemaFileSpec Failed(SchemaFileInput input, string className, string reason)
+    {
+        var location = new LocationInfo(input.Path, default, default);
+        var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location, reason);
+        return new SchemaFileSpec(input.Path, input.RetrievalUri, className, input.Options,
+            EquatableArray<SchemaNodeSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+    }
+
+    private static LinkResult Link(ImmutableArray<SchemaFileSpec> files)
+    {
+        try
+        {
+            return SchemaLinker.Link(files);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, "linking schema files failed: " + e.GetType().Name + ": " + e.Message);
+            return new LinkResult(EquatableArray<SchemaFileEmitSpec>.Empty, EquatableArray<ModelTypeSpec>.Empty,
+                EquatableArray<EnumTypeSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+
+    private static void AddSource(SourceProductionContext context, string name, Func<string> emit, string? schemaPath)
+    {
+        try
+        {
+            context.AddSource(name + ".g.cs", emit());
+        }
+        catch (Exception e)
+        {
+            var location = schemaPath is null ? null : new LocationInfo(schemaPath, default, default);
+            context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location,
+                $"emitting {name} failed: {e.GetType().Name}: {e.Message}").ToDiagnostic());
+        }
+    }
+
+    private static void ReportAll(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static string FileUri(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        return "file://" + (normalized.StartsWith("/", StringComparison.Ordinal) ? string.Empty : "/") + Uri.EscapeUriString(normalized).Replace("#", "%23");
+    }
+
+    private static string ReadToolVersion()
+    {
+        var informational = typeof(ContractGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? typeof(ContractGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
+}
+
+/// <summary>One schema file as the pipeline first sees it: plain data, so it compares by value.</summary>
+internal sealed record SchemaFileInput(string Path, string? Text, string RetrievalUri, SchemaFileOptions Options);

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Model;
+
+namespace WooshPay.Contracts.Generator.Linking;
+
+/// <summary>
+/// Decides which schemas become C# types and what each property's C# type is.
+/// A file's root object becomes a class named by its title; a $defs entry that is an object with
+/// properties, or a string enum, becomes a type named by its title (else its key); an inline object
+/// or enum under a property becomes {Parent}{Property}. Anything the schema does not pin to one
+/// C# shape stays a JsonElement, so no value is ever lost.
+/// </summary>
+internal sealed class ModelBuilder
+{
+    private static readonly HashSet<string> s_reservedMembers = new(StringComparer.Ordinal)
+    {
+        "AdditionalProperties", "Parse", "FromJson", "WriteTo", "ToJson", "ToUtf8Json", "Validate", "Converter",
+        "Equals", "GetHashCode", "ToString", "GetType", "Value", "IsKnown", "KnownValues",
+    };
+
+    private readonly SchemaLinker _linker;
+    private readonly TypeNameRegistry _names;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<SchemaNodeAddress, string> _defNames = new();
+    private readonly Dictionary<SchemaNodeAddress, TypeRefSpec> _typesByNode = new();
+    private readonly List<ModelTypeSpec> _models = new();
+    private readonly List<EnumTypeSpec> _enums = new();
+    private readonly Queue<(SchemaNodeAddress Address, string Name)> _pending = new();
+
+    private ModelBuilder(SchemaLinker linker, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
+    {
+        _linker = linker;
+        _names = names;
+        _diagnostics = diagnostics;
+    }
+
+    public static (EquatableArray<ModelTypeSpec> Models, EquatableArray<EnumTypeSpec> Enums) Build(
+        SchemaLinker linker, IEnumerable<SchemaFileSpec> files, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
+    {
+        var builder = new ModelBuilder(linker, names, diagnostics);
+        var fileList = files.ToList();
+        foreach (var file in fileList)
+        {
+            foreach (var def in file.Nodes.Count > 0 ? file.Nodes[0].Defs : EquatableArray<NamedSubschema>.Empty)
+            {
+                var node = file.Nodes[def.Node];
+                builder._defNames[new SchemaNodeAddress(file.ClassName, def.Node)] =
+                    (node.Title is null ? null : NameHelper.ToPascalCase(node.Title)) ?? NameHelper.ToPascalCase(def.Name) ?? "Definition";
+            }
+        }
+
+        foreach (var file in fileList)
+        {
+            if (file.Nodes.Count == 0)
+            {
+                continue;
+            }
+
+            var rootName = file.Options.TypeName ?? NameHelper.TypeNameForFile(file.FilePath, file.Nodes[0].Title);
+            builder.TypeOf(new SchemaNodeAddress(file.ClassName, 0), rootName, declaredType: true);
+            foreach (var def in file.Nodes[0].Defs)
+            {
+                var address = new SchemaNodeAddress(file.ClassName, def.Node);
+                builder.TypeOf(address, builder._defNames[address], declaredType: true);
+            }
+        }
+
+        while (builder._pending.Count > 0)
+        {
+            var (address, name) = builder._pending.Dequeue();
+            builder.BuildType(address, name);
+        }
+
+        return (builder._models.ToEquatableArray(), builder._enums.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The C# type for the schema at <paramref name="address"/>. <paramref name="nameHint"/> names a type
+    /// created for it. A declared type (file root or $defs entry) that is neither an object nor an enum
+    /// creates nothing.
+    /// </summary>
+    private (TypeRefSpec Type, bool Nullable) TypeOf(SchemaNodeAddress address, string nameHint, bool declaredType = false)
+    {
+        var linked = _linker.Linked(address);
+        var node = linked.Node;
+        if (node.BooleanValue != null)
+        {
+            return (TypeRefSpec.Json, true);
+        }
+
+        // A pure reference takes its target's type (the target keeps its own name).
+        if (linked.Ref is { } target && IsOnlyReference(node))
+        {
+            return TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint);
+        }
+
+        if (NullableAlternative(node, address) is { } alternative)
+        {
+            var inner = TypeOf(alternative, nameHint);
+            return (inner.Type, true);
+        }
+
+        var nullable = (node.Types & JsonTypes.Null) != 0;
+        var types = node.Types & ~JsonTypes.Null;
+        if (node.HasEnum && node.Enum.Count > 0 && node.Enum.All(v => v.StartsWith("\"", StringComparison.Ordinal) || v == "null"))
+        {
+            nullable |= node.Enum.Contains("null");
+            return (NamedType(address, nameHint, TypeRefKind.Enum), nullable);
+        }
+
+        if (types == JsonTypes.None && node.Properties.Count > 0)
+        {
+            types = JsonTypes.Object;
+        }
+
+        if (types == JsonTypes.None && node.Const is { } constant)
+        {
+            types = constant.StartsWith("\"", StringComparison.Ordinal) ? JsonTypes.String : JsonTypes.None;
+        }
+
+        if (types == JsonTypes.None && !node.AnyOf.IsEmpty)
+        {
+            types = CommonPrimitive(node.AnyOf, address.SchemaClassName);
+        }
+
+        switch (types)
+        {
+            case JsonTypes.String:
+                return (TypeRefSpec.String, nullable);
+            case JsonTypes.Integer:
+                return (TypeRefSpec.Int64, nullable);
+            case JsonTypes.Number:
+            case JsonTypes.Number | JsonTypes.Integer:
+                return (TypeRefSpec.Double, nullable);
+            case JsonTypes.Boolean:
+                return (TypeRefSpec.Boolean, nullable);
+            case JsonTypes.Object when node.Properties.Count > 0:
+                return (NamedType(address, nameHint, TypeRefKind.Model), nullable);
+            case JsonTypes.Object when node.AdditionalProperties is int values && !declaredType:
+                var valueType = TypeOf(new SchemaNodeAddress(address.SchemaClassName, values), nameHint + "Value");
+                return (new TypeRefSpec(TypeRefKind.Map, Element: Element(valueType)), nullable);
+            case JsonTypes.Array when !declaredType:
+                var itemType = node.Items is int items
+                    ? TypeOf(new SchemaNodeAddress(address.SchemaClassName, items), nameHint + "Item")
+                    : (TypeRefSpec.Json, true);
+                return (new TypeRefSpec(TypeRefKind.List, Element: Element(itemType)), nullable);
+            default:
+                return (TypeRefSpec.Json, true);
+        }
+    }
+
+    /// <summary>Elements of lists and maps that may be null become JsonElement: null then survives as JSON null.</summary>
+    private static TypeRefSpec Element((TypeRefSpec Type, bool Nullable) element)
+        => element.Nullable && element.Type.Kind != TypeRefKind.Json ? TypeRefSpec.Json : element.Type;
+
+    private TypeRefSpec NamedType(SchemaNodeAddress address, string nameHint, TypeRefKind kind)
+    {
+        if (_typesByNode.TryGetValue(address, out var existing))
+        {
+            return existing;
+        }
+
+        var node = _linker.Linked(address).Node;
+        var name = _names.Claim(_defNames.TryGetValue(address, out var defName) ? defName : nameHint, node.Location, $"{node.Location.FilePath}#{node.Pointer}");
+        var type = new TypeRefSpec(kind, name);
+        _typesByNode[address] = type;
+        _pending.Enqueue((address, name));
+        return type;
+    }
+
+    private void BuildType(SchemaNodeAddress address, string name)
+    {
+        var node = _linker.Linked(address).Node;
+        if (_typesByNode[address].Kind == TypeRefKind.Enum)
+        {
+            _enums.Add(new EnumTypeSpec(name, node.Description ?? node.Title, EnumMembers(node, name), address));
+            return;
+        }
+
+        var taken = new HashSet<string>(s_reservedMembers, StringComparer.Ordinal) { name };
+        var required = new HashSet<string>(node.Required, StringComparer.Ordinal);
+        var properties = new List<PropertySpec>();
+        foreach (var property in node.Properties)
+        {
+            var baseName = NameHelper.ToPascalCase(property.Name) ?? "Property";
+            var clrName = taken.Contains(baseName) ? NameHelper.Unique(baseName + "Value", taken) : NameHelper.Unique(baseName, taken);
+            var propertyAddress = new SchemaNodeAddress(address.SchemaClassName, property.Node);
+            var (type, nullable) = TypeOf(propertyAddress, name + NameHelper.ToPascalCase(property.Name));
+            var description = _linker.Linked(propertyAddress).Node.Description;
+            properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, description));
+        }
+
+        var additional = node.AdditionalProperties is int extra ? _linker.Linked(new SchemaNodeAddress(address.SchemaClassName, extra)).Node : null;
+        _models.Add(new ModelTypeSpec(name, node.Description ?? node.Title, properties.ToEquatableArray(), additional?.BooleanValue != false, address));
+    }
+
+    private EquatableArray<EnumMemberSpec> EnumMembers(SchemaNodeSpec node, string typeName)
+    {
+        var taken = new HashSet<string>(s_reservedMembers, StringComparer.Ordinal) { typeName };
+        var members = new List<EnumMemberSpec>();
+        foreach (var json in node.Enum)
+        {
+            if (!json.StartsWith("\"", StringComparison.Ordinal))
+            {
+                continue; // null in a nullable enum
+            }
+
+            var value = Parsing.JsonTextParser.Parse(json).Value!.Text!;
+            var identifier = NameHelper.ToPascalCase(value);
+            if (identifier is null || !taken.Add(identifier))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumValueNotIdentifier, node.Location, json, typeName));
+                continue;
+            }
+
+            members.Add(new EnumMemberSpec(identifier, value));
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    /// <summary>For anyOf/oneOf [X, {"type": "null"}]: the address of X.</summary>
+    private SchemaNodeAddress? NullableAlternative(SchemaNodeSpec node, SchemaNodeAddress address)
+    {
+        var branches = !node.AnyOf.IsEmpty ? node.AnyOf : node.OneOf;
+        if (branches.Count != 2 || node.Types != JsonTypes.None || node.Properties.Count > 0)
+        {
+            return null;
+        }
+
+        var first = new SchemaNodeAddress(address.SchemaClassName, branches[0]);
+        var second = new SchemaNodeAddress(address.SchemaClassName, branches[1]);
+        return IsNullOnly(second) ? first : IsNullOnly(first) ? second : null;
+    }
+
+    private bool IsNullOnly(SchemaNodeAddress address)
+    {
+        var node = _linker.Linked(address).Node;
+        return node.Types == JsonTypes.Null || node.Const == "null";
+    }
+
+    /// <summary>anyOf whose branches all share one primitive type (e.g. two string formats) has that type.</summary>
+    private JsonTypes CommonPrimitive(EquatableArray<int> branches, string className)
+    {
+        var common = JsonTypes.None;
+        foreach (var branch in branches)
+        {
+            var node = _linker.Linked(new SchemaNodeAddress(className, branch)).Node;
+            var types = node.Types & ~JsonTypes.Null;
+            if (types is not (JsonTypes.String or JsonTypes.Integer or JsonTypes.Number or JsonTypes.Boolean) || (common != JsonTypes.None && common != types))
+            {
+                return JsonTypes.None;
+            }
+
+            common = types;
+        }
+
+        return common;
+    }
+
+    /// <summary>True when a node is only "$ref" plus annotations (and assertions that do not change the shape).</summary>
+    private static bool IsOnlyReference(SchemaNodeSpec node)
+        => node.Types == JsonTypes.None && node.Properties.Count == 0 && !node.HasEnum && node.AnyOf.IsEmpty && node.OneOf.IsEmpty;
+}

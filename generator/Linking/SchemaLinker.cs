@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Model;
+using WooshPay.Contracts.Generator.Parsing;
+
+namespace WooshPay.Contracts.Generator.Linking;
+
+/// <summary>
+/// Sees every schema file of the compilation at once: resolves $ref and $dynamicRef across files,
+/// then hands the resolved graph to the <see cref="ModelBuilder"/> for types.
+/// </summary>
+internal sealed class SchemaLinker
+{
+    private ImmutableArray<SchemaFileSpec> _files;
+    private readonly Dictionary<string, SchemaNodeAddress> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Resource, string Anchor), SchemaNodeAddress> _anchors = new();
+    private readonly Dictionary<string, List<DynamicAnchorCandidate>> _dynamicAnchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> _pointers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaFileSpec> _byClass = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaFileEmitSpec> _linked = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    private SchemaLinker(ImmutableArray<SchemaFileSpec> files) => _files = files;
+
+    public static LinkResult Link(ImmutableArray<SchemaFileSpec> files)
+    {
+        // Paths order the files so output does not depend on the order MSBuild lists them in.
+        var linker = new SchemaLinker(files.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToImmutableArray());
+        return linker.Run();
+    }
+
+    /// <summary>The node a reference leads to, or null; used by the model builder too.</summary>
+    public SchemaNodeSpec? Node(SchemaNodeAddress address)
+        => _byClass.TryGetValue(address.SchemaClassName, out var file) ? file.Nodes[address.NodeIndex] : null;
+
+    public SchemaFileSpec File(string className) => _byClass[className];
+
+    /// <summary>The linked form of a node: where its $ref leads, resolved once by <see cref="LinkFile"/>.</summary>
+    public LinkedNodeSpec Linked(SchemaNodeAddress address) => _linked[address.SchemaClassName].Nodes[address.NodeIndex];
+
+    private LinkResult Run()
+    {
+        var typeNames = new TypeNameRegistry(_diagnostics);
+        _files = _files.Select(file =>
+        {
+            var name = typeNames.Claim(file.ClassName, file.Nodes.Count > 0 ? file.Nodes[0].Location : null, file.FilePath);
+            return name == file.ClassName ? file : file with { ClassName = name };
+        }).ToImmutableArray();
+
+        foreach (var file in _files)
+        {
+            _byClass[file.ClassName] = file;
+            Index(file);
+        }
+
+        var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
+        foreach (var spec in emitSpecs)
+        {
+            _linked[spec.ClassName] = spec;
+        }
+
+        var types = ModelBuilder.Build(this, _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
+        return new LinkResult(emitSpecs, types.Models, types.Enums, _diagnostics.ToEquatableArray());
+    }
+
+    private void Index(SchemaFileSpec file)
+    {
+        if (file.Nodes.Count == 0)
+        {
+            return;
+        }
+
+        var pointers = new Dictionary<string, int>(StringComparer.Ordinal);
+        _pointers[file.ClassName] = pointers;
+        var retrieval = UriReference.SplitFragment(file.RetrievalUri).Uri;
+        AddResource(retrieval, new SchemaNodeAddress(file.ClassName, 0), file.Nodes[0]);
+        foreach (var node in file.Nodes)
+        {
+            pointers[node.Pointer] = node.Index;
+            if (node.InsideUnknownKeyword)
+            {
+                continue;
+            }
+
+            var address = new SchemaNodeAddress(file.ClassName, node.Index);
+            if (node.ResourcePointer.Length == 0 && node.ResourceUri != retrieval)
+            {
+                AddResource(node.ResourceUri, address, node);
+            }
+
+            if (node.Anchor != null)
+            {
+                _anchors[(node.ResourceUri, node.Anchor)] = address;
+            }
+
+            if (node.DynamicAnchor != null)
+            {
+                // A $dynamicAnchor is also a plain anchor for $ref.
+                _anchors[(node.ResourceUri, node.DynamicAnchor)] = address;
+                if (!_dynamicAnchors.TryGetValue(node.DynamicAnchor, out var list))
+                {
+                    _dynamicAnchors[node.DynamicAnchor] = list = new List<DynamicAnchorCandidate>();
+                }
+
+                list.Add(new DynamicAnchorCandidate(node.ResourceUri, address));
+            }
+        }
+    }
+
+    private void AddResource(string uri, SchemaNodeAddress address, SchemaNodeSpec node)
+    {
+        if (_resources.TryGetValue(uri, out var existing) && existing != address)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKeywordValue, node.Location,
+                "$id", $"unique across schema files ('{uri}' is already the identifier of {File(existing.SchemaClassName).FilePath})"));
+            return;
+        }
+
+        _resources[uri] = address;
+    }
+
+    private SchemaFileEmitSpec LinkFile(SchemaFileSpec file)
+    {
+        var linked = new List<LinkedNodeSpec>(file.Nodes.Count);
+        foreach (var node in file.Nodes)
+        {
+            var target = node.Ref is null ? null : Resolve(file, node, node.Ref);
+            DynamicRefSpec? dynamic = null;
+            if (node.DynamicRef != null && Resolve(file, node, node.DynamicRef) is { } staticTarget)
+            {
+                var anchor = UriReference.SplitFragment(node.DynamicRef).Fragment;
+                var candidates = anchor != null && _dynamicAnchors.TryGetValue(anchor, out var list)
+                    ? list.ToEquatableArray()
+                    : EquatableArray<DynamicAnchorCandidate>.Empty;
+                dynamic = new DynamicRefSpec(staticTarget, anchor ?? string.Empty, candidates);
+            }
+
+            linked.Add(new LinkedNodeSpec(node, target, dynamic));
+        }
+
+        var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;
+        return new SchemaFileEmitSpec(file.ClassName, file.FilePath, root?.Title, root?.Description, linked.ToEquatableArray());
+    }
+
+    private SchemaNodeAddress? Resolve(SchemaFileSpec file, SchemaNodeSpec node, string reference)
+    {
+        var absolute = UriReference.Resolve(node.ResourceUri, reference);
+        var (uri, fragment) = UriReference.SplitFragment(absolute);
+        if (_resources.TryGetValue(uri, out var resource))
+        {
+            if (string.IsNullOrEmpty(fragment))
+            {
+                return resource;
+            }
+
+            var decoded = UriReference.PercentDecode(fragment!);
+            if (decoded.StartsWith("/", StringComparison.Ordinal))
+            {
+                var resourceRoot = Node(resource)!;
+                if (_pointers[resource.SchemaClassName].TryGetValue(resourceRoot.Pointer + decoded, out var index))
+                {
+                    return new SchemaNodeAddress(resource.SchemaClassName, index);
+                }
+            }
+            else if (_anchors.TryGetValue((uri, decoded), out var anchored))
+            {
+                return anchored;
+            }
+        }
+
+        var location = reference == node.Ref ? node.RefLocation : node.DynamicRefLocation;
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, location ?? node.Location,
+            reference == node.Ref ? "$ref" : "$dynamicRef", reference));
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+using WooshPay.Contracts.Generator.Diagnostics;
+
+namespace WooshPay.Contracts.Generator.Model;
+
+/// <summary>A schema file ready to emit: its nodes with every reference resolved to a node address.</summary>
+internal sealed record SchemaFileEmitSpec(
+    string ClassName,
+    string FilePath,
+    string? Title,
+    string? Description,
+    EquatableArray<LinkedNodeSpec> Nodes);
+
+/// <summary>A node and where its $ref / $dynamicRef lead.</summary>
+internal sealed record LinkedNodeSpec(SchemaNodeSpec Node, SchemaNodeAddress? Ref, DynamicRefSpec? DynamicRef);
+
+/// <summary>
+/// A $dynamicRef: its static target, the anchor name, and every resource in the compilation that
+/// declares that $dynamicAnchor (the validator picks the outermost one in the dynamic scope).
+/// </summary>
+internal sealed record DynamicRefSpec(SchemaNodeAddress Target, string AnchorName, EquatableArray<DynamicAnchorCandidate> Candidates);
+
+internal sealed record DynamicAnchorCandidate(string ResourceUri, SchemaNodeAddress Node);
+
+/// <summary>What the linker produces from all schema files of a compilation.</summary>
+internal sealed record LinkResult(
+    EquatableArray<SchemaFileEmitSpec> SchemaFiles,
+    EquatableArray<ModelTypeSpec> Models,
+    EquatableArray<EnumTypeSpec> Enums,
+    EquatableArray<DiagnosticInfo> Diagnostics);

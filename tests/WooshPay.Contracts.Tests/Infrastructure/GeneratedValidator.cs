@@ -1,0 +1,46 @@
+using System.Reflection;
+
+namespace WooshPay.Contracts.Tests.Infrastructure;
+
+/// <summary>One error as the generated validator reports it, read through reflection from the loaded assembly.</summary>
+public sealed record ReportedError(string InstanceLocation, string Keyword, string KeywordLocation, string AbsoluteKeywordLocation, string Message)
+{
+    public override string ToString() => $"{(InstanceLocation.Length == 0 ? "(root)" : InstanceLocation)}: {Message} ({Keyword} at {KeywordLocation})";
+}
+
+/// <summary>Calls a generated schema class's <c>Validate(string, ValidationOptions?)</c> in a loaded assembly.</summary>
+public sealed class GeneratedValidator
+{
+    private readonly MethodInfo _validate;
+    private readonly Type _optionsType;
+
+    public GeneratedValidator(Assembly assembly, string schemaClassName, string ns = GeneratorHarness.DefaultNamespace)
+    {
+        var type = assembly.GetType(ns + "." + schemaClassName) ?? throw new InvalidOperationException($"No generated class {schemaClassName}");
+        _optionsType = assembly.GetType(ns + ".Runtime.ValidationOptions")!;
+        _validate = type.GetMethod("Validate", new[] { typeof(string), _optionsType })!;
+    }
+
+    public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput) Validate(string json, bool stopAtFirstError = false, bool? assertFormats = null)
+    {
+        var options = Activator.CreateInstance(_optionsType)!;
+        _optionsType.GetProperty("StopAtFirstError")!.SetValue(options, stopAtFirstError);
+        if (assertFormats is bool formats)
+        {
+            _optionsType.GetProperty("AssertFormats")!.SetValue(options, formats);
+        }
+
+        var result = _validate.Invoke(null, new[] { json, options })!;
+        var resultType = result.GetType();
+        var isValid = (bool)resultType.GetProperty("IsValid")!.GetValue(result)!;
+        var errors = ((System.Collections.IEnumerable)resultType.GetProperty("Errors")!.GetValue(result)!)
+            .Cast<object>()
+            .Select(e => new ReportedError(
+                Read(e, "InstanceLocation"), Read(e, "Keyword"), Read(e, "KeywordLocation"), Read(e, "AbsoluteKeywordLocation"), Read(e, "Message")))
+            .ToList();
+        var basic = (string)resultType.GetMethod("ToBasicOutputJson")!.Invoke(result, null)!;
+        return (isValid, errors, basic);
+    }
+
+    private static string Read(object error, string property) => (string)error.GetType().GetProperty(property)!.GetValue(error)!;
+}
