@@ -98,15 +98,15 @@ internal static class ModelEmitter
     private static void WriteParse(SourceWriter w, ModelTypeSpec model, Names n)
     {
         var throws = $"/// <exception cref=\"{n.Runtime}.ContractJsonException\">The text is not JSON, or does not have the shape of {model.Name}; the exception's Pointer says where.</exception>";
-        w.WriteLine($"/// <summary>Reads a {model.Name} from UTF-8 JSON text.</summary>");
+        w.WriteLine($"/// <summary>Reads an instance from UTF-8 JSON text.</summary>");
         w.WriteLine(throws);
         w.WriteLine($"public static {n.Self} Parse(global::System.ReadOnlySpan<byte> utf8Json) => {n.Json}.Parse(utf8Json, ReadJson);");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Reads a {model.Name} from JSON text.</summary>");
+        w.WriteLine($"/// <summary>Reads an instance from JSON text.</summary>");
         w.WriteLine(throws);
         w.WriteLine($"public static {n.Self} Parse(string json) => {n.Json}.Parse(json, ReadJson);");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Reads a {model.Name} from a parsed JSON value; the result does not depend on the value's document staying alive.</summary>");
+        w.WriteLine($"/// <summary>Reads an instance from a parsed JSON value; the result does not depend on the value's document staying alive.</summary>");
         w.WriteLine($"/// <exception cref=\"{n.Runtime}.ContractJsonException\">The value does not have the shape of {model.Name}; the exception's Pointer says where.</exception>");
         w.WriteLine($"public static {n.Self} FromJson(global::System.Text.Json.JsonElement element) => ReadJson(element, default);");
         w.WriteLine();
@@ -140,29 +140,19 @@ internal static class ModelEmitter
             }
 
             w.WriteLine();
+            var unknown = options.Strict && !model.AllowsAdditionalProperties
+                ? $"throw {n.Json}.UnknownProperty(pointer, property.Name);"
+                : $"result.AdditionalProperties = {n.Json}.AddExtensionData(result.AdditionalProperties, property);";
             using (w.Block("foreach (var property in element.EnumerateObject())"))
-            using (w.Block("switch (property.Name)"))
             {
-                foreach (var m in members)
+                if (members.Count == 0)
                 {
-                    var p = m.Spec;
-                    w.WriteLine($"case {CSharpLiteral.String(p.JsonName)}:");
-                    var read = ReadExpression(p.Type, "property.Value", $"new(pointer, {CSharpLiteral.String(p.JsonName)})", n);
-                    w.WriteLine(p.Nullable
-                        ? $"    result.{m.Name} = {n.Json}.IsNull(property.Value)\n        ? null\n        : {read};"
-                        : $"    result.{m.Name} = {read};");
-                    if (p.Required)
-                    {
-                        w.WriteLine($"    {m.SeenLocal} = true;");
-                    }
-
-                    w.WriteLine("    break;");
+                    w.WriteLine(unknown);
                 }
-
-                w.WriteLine("default:");
-                w.WriteLine(options.Strict && !model.AllowsAdditionalProperties
-                    ? $"    throw {n.Json}.UnknownProperty(pointer, property.Name);"
-                    : $"    result.AdditionalProperties = {n.Json}.AddExtensionData(result.AdditionalProperties, property);\n    break;");
+                else
+                {
+                    WriteSwitch(w, members, unknown, n);
+                }
             }
 
             w.WriteLine();
@@ -180,6 +170,38 @@ internal static class ModelEmitter
         }
 
         w.WriteLine();
+    }
+
+    private static void WriteSwitch(SourceWriter w, IReadOnlyList<Member> members, string unknown, Names n)
+    {
+        using (w.Block("switch (property.Name)"))
+        {
+            foreach (var m in members)
+            {
+                var p = m.Spec;
+                w.WriteLine($"case {CSharpLiteral.String(p.JsonName)}:");
+                var read = ReadExpression(p.Type, "property.Value", $"new(pointer, {CSharpLiteral.String(p.JsonName)})", n);
+
+                // default(T?), not null: an enum struct converts implicitly from string, and so from a null literal.
+                var none = IsValueType(p.Type) ? $"default({m.Type})" : "null";
+                w.WriteLine(p.Nullable
+                    ? $"    result.{m.Name} = {n.Json}.IsNull(property.Value)\n        ? {none}\n        : {read};"
+                    : $"    result.{m.Name} = {read};");
+                if (p.Required)
+                {
+                    w.WriteLine($"    {m.SeenLocal} = true;");
+                }
+
+                w.WriteLine("    break;");
+            }
+
+            w.WriteLine("default:");
+            w.WriteLine("    " + unknown);
+            if (!unknown.StartsWith("throw", System.StringComparison.Ordinal))
+            {
+                w.WriteLine("    break;");
+            }
+        }
     }
 
     private static void WriteWriteTo(SourceWriter w, IReadOnlyList<Member> members, Names n)
@@ -204,6 +226,8 @@ internal static class ModelEmitter
                 {
                     w.WriteLine(write);
                 }
+
+                w.WriteLine();
             }
 
             w.WriteLine($"{n.Json}.WriteExtensionData(writer, AdditionalProperties);");

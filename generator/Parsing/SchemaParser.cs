@@ -260,12 +260,12 @@ internal sealed class SchemaParser
                 case "properties":
                     return node with { Properties = Named(v, k) };
                 case "patternProperties":
-                    foreach (var p in v.Members)
+                    // A pattern that does not compile is reported and left out, never emitted.
+                    var patterns = Named(v, k);
+                    return node with
                     {
-                        CheckPattern(p.Name, p.NameSpan);
-                    }
-
-                    return node with { PatternProperties = Named(v, k) };
+                        PatternProperties = patterns.Where(p => CheckPattern(p.Name, v.Members.First(m => m.Name == p.Name).NameSpan)).ToEquatableArray(),
+                    };
                 case "dependentSchemas":
                     return node with { DependentSchemas = Named(v, k) };
                 case "additionalProperties":
@@ -300,15 +300,27 @@ internal sealed class SchemaParser
                     if (!s_annotationKeywords.Contains(k))
                     {
                         parser.ReportUnlessUnknown(insideUnknown, DiagnosticDescriptors.UnsupportedKeyword, member.NameSpan, k);
-
-                        // Still read what looks like a schema there: a $ref may point into it.
-                        if (v.Kind == JsonKind.Object)
-                        {
-                            parser.Visit(v, Child(k), resourceUri, resourceUri, ChildResourcePointer(k), insideUnknown: true);
-                        }
                     }
 
+                    // Still read what looks like a schema there: a $ref may point into it.
+                    VisitDetached(v, Child(k), ChildResourcePointer(k));
                     return node;
+            }
+        }
+
+        private void VisitDetached(JsonValue v, string childPointer, string childResourcePointer)
+        {
+            if (v.Kind == JsonKind.Object)
+            {
+                parser.Visit(v, childPointer, resourceUri, resourceUri, childResourcePointer, insideUnknown: true);
+            }
+            else if (v.Kind == JsonKind.Array)
+            {
+                for (var i = 0; i < v.Items.Count; i++)
+                {
+                    var token = "/" + i.ToString(CultureInfo.InvariantCulture);
+                    VisitDetached(v.Items[i], childPointer + token, childResourcePointer + token);
+                }
             }
         }
 

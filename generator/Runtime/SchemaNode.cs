@@ -41,6 +41,8 @@ internal sealed class SchemaNode
     /// <summary>The node's absolute location: resource URI, '#', pointer inside the resource.</summary>
     public string AbsoluteLocation { get; }
 
+    // Generated code assigns only the keywords its schemas use; the rest stay unset on purpose.
+#pragma warning disable CS0649
     public bool? BooleanValue;
     public SchemaTypes Types;
     public global::System.Text.Json.JsonElement[]? Enum;
@@ -67,6 +69,7 @@ internal sealed class SchemaNode
 
     /// <summary>For $dynamicRef: the anchor name, and every resource that declares it, by resource URI.</summary>
     public string? DynamicRefAnchor;
+#pragma warning restore CS0649
 
     /// <summary>The target of $ref, created on first use so that files can refer to each other in any order.</summary>
     public SchemaNode? Ref => _ref ??= _refFactory?.Invoke();

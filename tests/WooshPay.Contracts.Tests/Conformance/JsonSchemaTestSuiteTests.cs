@@ -53,7 +53,7 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
         var problems = new StringBuilder();
         foreach (var o in unexpectedFailures)
         {
-            problems.AppendLine($"FAIL (expected {(o.Case.Valid ? "valid" : "invalid")}): {o.Key}{(o.Failure is null ? string.Empty : " — " + o.Failure.Split('\n')[0])}");
+            problems.AppendLine($"FAIL (expected {(o.Case.Valid ? "valid" : "invalid")}): {o.Key}{(o.Failure is null ? string.Empty : " — " + string.Join(" / ", o.Failure.Split('\n').Take(3)))}");
         }
 
         foreach (var o in unexpectedPasses)

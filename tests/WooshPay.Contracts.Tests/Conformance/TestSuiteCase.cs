@@ -11,7 +11,7 @@ public sealed record TestGroup(string File, string Description, string SchemaJso
 
     public static IReadOnlyList<TestGroup> Load(string path, string displayName)
     {
-        var groups = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        var groups = JsonNode.Parse(System.IO.File.ReadAllText(path))!.AsArray();
         return groups.Select(g => new TestGroup(
             displayName,
             (string)g!["description"]!,
