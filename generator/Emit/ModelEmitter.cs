@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using WooshPay.Contracts.Generator.Model;
 
@@ -259,7 +260,7 @@ internal static class ModelEmitter
 
     private static void WriteValidate(SourceWriter w, ModelTypeSpec model, Names n)
     {
-        var node = $"global::{n.Namespace}.{model.Schema.SchemaClassName}.GetNode({model.Schema.NodeIndex})";
+        var node = $"global::{n.Namespace}.{model.Schema.SchemaClassName}.GetNode({model.Schema.NodeIndex.ToString(CultureInfo.InvariantCulture)})";
         foreach (var (parameter, argument, what) in new[]
         {
             ("global::System.Text.Json.JsonElement instance", "instance", "a parsed JSON value"),

@@ -646,9 +646,12 @@ internal static class SchemaValidator
             {
                 var before = Errors.Count;
                 var matches = 0;
+                var branchEnds = new int[node.AnyOf.Length];
                 for (var i = 0; i < node.AnyOf.Length; i++)
                 {
-                    if (InPlace(node.AnyOf[i], instance, instancePath, schemaPath.Add("anyOf").Add(i), tracker))
+                    var matched = InPlace(node.AnyOf[i], instance, instancePath, schemaPath.Add("anyOf").Add(i), tracker);
+                    branchEnds[i] = Errors.Count;
+                    if (matched)
                     {
                         matches++;
                         // Without annotations to collect, the first match settles it.
@@ -665,6 +668,7 @@ internal static class SchemaValidator
                 }
                 else
                 {
+                    DropTypeOnlyBranches(before, branchEnds, instancePath);
                     valid = Fail(instancePath, schemaPath, node, "anyOf", "anyOf",
                         "Value matches none of the " + node.AnyOf.Length + " alternatives in anyOf.", insertAt: before);
                     if (FailFast)
@@ -678,12 +682,15 @@ internal static class SchemaValidator
             {
                 var before = Errors.Count;
                 var matched = new global::System.Collections.Generic.List<int>();
+                var branchEnds = new int[node.OneOf.Length];
                 for (var i = 0; i < node.OneOf.Length; i++)
                 {
                     if (InPlace(node.OneOf[i], instance, instancePath, schemaPath.Add("oneOf").Add(i), tracker))
                     {
                         matched.Add(i);
                     }
+
+                    branchEnds[i] = Errors.Count;
                 }
 
                 if (matched.Count == 1)
@@ -692,6 +699,7 @@ internal static class SchemaValidator
                 }
                 else if (matched.Count == 0)
                 {
+                    DropTypeOnlyBranches(before, branchEnds, instancePath);
                     valid = Fail(instancePath, schemaPath, node, "oneOf", "oneOf",
                         "Value matches none of the " + node.OneOf.Length + " alternatives in oneOf.", insertAt: before);
                 }
@@ -762,6 +770,37 @@ internal static class SchemaValidator
             }
 
             return valid;
+        }
+
+        /// <summary>
+        /// When no alternative matched, an alternative rejected only for its type (the null branch of a
+        /// nullable reference, say) says nothing useful next to one that got further: its error is dropped.
+        /// </summary>
+        private void DropTypeOnlyBranches(int start, int[] branchEnds, JsonPath instancePath)
+        {
+            var location = instancePath.ToString();
+            bool TypeOnly(int from, int to) => to - from == 1 && Errors[from].Keyword == "type" && Errors[from].InstanceLocation == location;
+            var anyDeeper = false;
+            var from = start;
+            foreach (var end in branchEnds)
+            {
+                anyDeeper |= end > from && !TypeOnly(from, end);
+                from = end;
+            }
+
+            if (!anyDeeper)
+            {
+                return;
+            }
+
+            for (var i = branchEnds.Length - 1; i >= 0; i--)
+            {
+                var branchStart = i == 0 ? start : branchEnds[i - 1];
+                if (TypeOnly(branchStart, branchEnds[i]))
+                {
+                    Errors.RemoveAt(branchStart);
+                }
+            }
         }
 
         /// <summary>Evaluates a subschema only for its verdict; its errors are not reported.</summary>
