@@ -160,19 +160,19 @@ internal static class SchemaEmitter
 
         if (linked.Ref is { } target)
         {
-            lines.Add($"{n}.SetRef(() => {NodeExpression(target, className)});");
+            lines.Add($"{n}.SetRef(() => {NodeExpression(target, className, options.Namespace)});");
         }
 
         if (linked.DynamicRef is { } dynamic)
         {
-            lines.Add($"{n}.SetDynamicRef(() => {NodeExpression(dynamic.Target, className)});");
+            lines.Add($"{n}.SetDynamicRef(() => {NodeExpression(dynamic.Target, className, options.Namespace)});");
             lines.Add($"{n}.DynamicRefAnchor = {CSharpLiteral.String(dynamic.AnchorName)};");
             if (!dynamic.Candidates.IsEmpty)
             {
                 // Evaluated lazily as well: a candidate may live in a file whose class is not initialized yet.
                 var entries = dynamic.Candidates
                     .GroupBy(c => c.ResourceUri)
-                    .Select(g => $"[{CSharpLiteral.String(g.Key)}] = {NodeExpression(g.First().Node, className)}");
+                    .Select(g => $"[{CSharpLiteral.String(g.Key)}] = {NodeExpression(g.First().Node, className, options.Namespace)}");
                 lines.Add($"{n}.SetDynamicRefCandidates(() => new global::System.Collections.Generic.Dictionary<string, {runtime}.SchemaNode> {{ {string.Join(", ", entries)} }});");
             }
         }
@@ -183,8 +183,8 @@ internal static class SchemaEmitter
         }
     }
 
-    private static string NodeExpression(SchemaNodeAddress address, string currentClass)
-        => address.SchemaClassName == currentClass ? $"GetNode({address.NodeIndex})" : $"{address.SchemaClassName}.GetNode({address.NodeIndex})";
+    private static string NodeExpression(SchemaNodeAddress address, string currentClass, string ns)
+        => address.SchemaClassName == currentClass ? $"GetNode({address.NodeIndex})" : $"global::{ns}.{address.SchemaClassName}.GetNode({address.NodeIndex})";
 
     private static string Literal(string runtime, string json) => $"{runtime}.SchemaNode.Literal({CSharpLiteral.String(json)})";
 

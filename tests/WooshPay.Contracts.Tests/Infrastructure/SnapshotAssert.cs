@@ -21,16 +21,17 @@ public static class SnapshotAssert
     /// <summary>As <see cref="Match(object, string, string)"/>, with CI mode given explicitly (used to test the guard itself).</summary>
     public static void Match(object value, string name, bool requireExisting, [CallerFilePath] string callerFile = "")
     {
-        var folder = Path.Combine(Path.GetDirectoryName(callerFile)!, "__snapshots__");
+        // Snapshooter keeps snapshots in "__snapshots__" under the folder it is given.
+        var testFolder = Path.GetDirectoryName(callerFile)!;
         var fileName = name + ".snap";
-        var path = Path.Combine(folder, fileName);
+        var path = Path.Combine(testFolder, "__snapshots__", fileName);
         if (requireExisting && !File.Exists(path))
         {
             throw new SnapshotMissingException(
                 $"Snapshot '{path}' does not exist. Run the tests locally (without CI=true), review the new snapshot and commit it.");
         }
 
-        Snapshot.Match(value, new SnapshotFullName(fileName, folder));
+        Snapshot.Match(value, new SnapshotFullName(fileName, testFolder));
     }
 }
 

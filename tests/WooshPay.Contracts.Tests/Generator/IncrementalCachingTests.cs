@@ -1,0 +1,109 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using WooshPay.Contracts.Generator;
+using WooshPay.Contracts.Tests.Infrastructure;
+using Xunit;
+
+namespace WooshPay.Contracts.Tests.Generator;
+
+/// <summary>The pipeline caches: unrelated edits redo nothing, a schema edit redoes only what depends on it.</summary>
+public sealed class IncrementalCachingTests
+{
+    private static readonly string[] s_trackedSteps = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (string)f.GetValue(null)!)
+        .ToArray();
+
+    [Fact]
+    public void An_unrelated_csharp_edit_leaves_every_step_cached()
+    {
+        var schemas = ContractSchemas.Inputs();
+        var first = GeneratorHarness.Run(schemas);
+        var edited = first.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }", new CSharpParseOptions(LanguageVersion.CSharp12)));
+
+        var second = first.Driver.RunGenerators((CSharpCompilation)RemoveGenerated(edited)).GetRunResult();
+
+        var steps = TrackedSteps(second);
+        Assert.NotEmpty(steps);
+        foreach (var (name, reason) in steps)
+        {
+            Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name} was {reason}");
+        }
+    }
+
+    [Fact]
+    public void Editing_one_schema_reruns_only_what_depends_on_it()
+    {
+        var schemas = ContractSchemas.Inputs().ToList();
+        var first = GeneratorHarness.Run(schemas);
+        var refundIndex = schemas.FindIndex(s => s.Path.EndsWith("refund.create.request.schema.json", StringComparison.Ordinal));
+        schemas[refundIndex] = schemas[refundIndex] with
+        {
+            Text = schemas[refundIndex].Text.Replace("\"title\": \"RefundCreateRequest\"", "\"title\": \"RefundCreateRequest\",\n  \"$comment\": \"edited\""),
+        };
+        Assert.Contains("edited", schemas[refundIndex].Text);
+
+        var second = GeneratorHarness.Run(schemas, previous: first.Driver, compilation: (CSharpCompilation)RemoveGenerated(first.Compilation)).RunResult;
+        var result = second.Results.Single();
+
+        var parse = result.TrackedSteps[TrackingNames.Parse];
+        Assert.Equal(schemas.Count, parse.Length);
+        Assert.Equal(schemas.Count - 1, parse.Count(s => s.Outputs.All(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)));
+
+        // Generated classes of the other schemas are reported Unchanged, so their sources are not re-emitted.
+        var classes = result.TrackedSteps[TrackingNames.SchemaClasses].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(schemas.Count, classes.Count);
+        Assert.Equal(schemas.Count - 1, classes.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.All(result.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Modified,
+                $"model step was {o.Reason}"));
+    }
+
+    [Fact]
+    public void No_pipeline_value_holds_a_compilation_symbol_or_syntax_node()
+    {
+        var run = GeneratorHarness.Run(ContractSchemas.Inputs()).RunResult.Results.Single();
+
+        foreach (var (name, steps) in run.TrackedSteps.Where(kv => s_trackedSteps.Contains(kv.Key)))
+        {
+            foreach (var output in steps.SelectMany(s => s.Outputs))
+            {
+                AssertNoRoslynObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance), 0);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, IncrementalStepRunReason Reason)> TrackedSteps(GeneratorDriverRunResult run)
+        => run.Results.Single().TrackedSteps
+            .Where(kv => s_trackedSteps.Contains(kv.Key))
+            .SelectMany(kv => kv.Value.SelectMany(step => step.Outputs.Select(o => (kv.Key, o.Reason))));
+
+    private static Compilation RemoveGenerated(Compilation compilation)
+        => compilation.RemoveSyntaxTrees(compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
+
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen, int depth)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || depth > 12 || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is Compilation or ISymbol or SyntaxNode, $"Step {step} holds a {value.GetType().Name}");
+        if (value is IEnumerable sequence)
+        {
+            foreach (var item in sequence)
+            {
+                AssertNoRoslynObjects(item, step, seen, depth + 1);
+            }
+
+            return;
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoRoslynObjects(field.GetValue(value), step, seen, depth + 1);
+        }
+    }
+}
