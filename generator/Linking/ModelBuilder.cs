@@ -164,7 +164,8 @@ internal sealed class ModelBuilder
         }
 
         var node = _linker.Linked(address).Node;
-        var name = _names.Claim(_defNames.TryGetValue(address, out var defName) ? defName : nameHint, node.Location, $"{node.Location.FilePath}#{node.Pointer}");
+        var name = _names.Claim(_defNames.TryGetValue(address, out var defName) ? defName : nameHint, node.Location,
+            node.Pointer.Length == 0 ? node.Location.FilePath : $"{node.Location.FilePath}#{node.Pointer}");
         var type = new TypeRefSpec(kind, name);
         _typesByNode[address] = type;
         _pending.Enqueue((address, name));
