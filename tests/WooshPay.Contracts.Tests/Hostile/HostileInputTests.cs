@@ -1,0 +1,75 @@
+using System.Text;
+using WooshPay.Contracts.Tests.Infrastructure;
+using Xunit;
+
+namespace WooshPay.Contracts.Tests.Hostile;
+
+/// <summary>Input built to break things gets a clear error with a location: no exception, no hang.</summary>
+public sealed class HostileInputTests
+{
+    private static GeneratedValidator Request => new(ContractSchemas.Assembly, "PaymentIntentCreateRequestSchema");
+
+    [Fact]
+    public void Deeply_nested_json_is_rejected_as_invalid_json_not_a_stack_overflow()
+    {
+        var json = "{\"metadata\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
+
+        var result = Request.Validate(json);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("json", error.Keyword);
+        Assert.Contains("depth", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("{\"amount\": 20,}")]
+    [InlineData("{\"amount\": 20} trailing")]
+    [InlineData("\u0000")]
+    public void Malformed_json_is_one_error_that_says_where(string json)
+    {
+        var result = Request.Validate(json);
+
+        Assert.False(result.IsValid);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("json", error.Keyword);
+        Assert.StartsWith("Invalid JSON", error.Message);
+    }
+
+    [Fact]
+    public void A_huge_payload_with_many_unknown_keys_reports_each_at_its_pointer()
+    {
+        var sb = new StringBuilder("{\"amount\": 20, \"currency\": \"CNY\"");
+        for (var i = 0; i < 5_000; i++)
+        {
+            sb.Append(",\"k").Append(i).Append("\": ").Append(i);
+        }
+
+        var result = Request.Validate(sb.Append('}').ToString());
+
+        Assert.Equal(5_000, result.Errors.Count(e => e.Keyword == "additionalProperties"));
+        Assert.Contains(result.Errors, e => e.InstanceLocation == "/k4999");
+    }
+
+    [Fact]
+    public void A_reference_cycle_that_consumes_no_input_ends_with_an_error()
+    {
+        var schema = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/a\"}}, \"$ref\": \"#/$defs/a\"}";
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/cycle.schema.json", schema, new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
+        var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "CycleSchema");
+
+        var result = validator.Validate("{}");
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Message.Contains("nested too deeply"));
+    }
+
+    [Fact]
+    public void Pointers_escape_slash_and_tilde_in_property_names()
+    {
+        var result = Request.Validate("{\"amount\": 20, \"currency\": \"CNY\", \"a/b~c\": 1}");
+
+        Assert.Contains(result.Errors, e => e.InstanceLocation == "/a~1b~0c");
+    }
+}
