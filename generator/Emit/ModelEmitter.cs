@@ -272,6 +272,12 @@ internal static class ModelEmitter
             w.WriteLine($"    => {n.Runtime}.SchemaValidator.Validate({node}, {argument}, options);");
             w.WriteLine();
         }
+
+        // Checks what would be sent: the JSON this instance writes, unknown properties included.
+        w.WriteLine($"/// <summary>Validates this instance (as <see cref=\"WriteTo\"/> writes it) against the {model.Name} schema, before it is sent.</summary>");
+        w.WriteLine($"public {n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null)");
+        w.WriteLine($"    => {n.Runtime}.SchemaValidator.Validate({node}, ToUtf8Json(), options);");
+        w.WriteLine();
     }
 
     private static void WriteConverter(SourceWriter w, ModelTypeSpec model, Names n, EmitOptions options)

@@ -20,15 +20,7 @@ internal static class JsonValues
 
     /// <summary>True for any number with no fractional part, 1.0 included (JSON Schema counts it as an integer).</summary>
     public static bool IsInteger(global::System.Text.Json.JsonElement value)
-    {
-        if (value.TryGetDecimal(out var d))
-        {
-            return d == decimal.Truncate(d);
-        }
-
-        var x = value.GetDouble();
-        return !double.IsInfinity(x) && global::System.Math.Floor(x) == x;
-    }
+        => value.TryGetInt64(out _) || ExactNumber.Parse(value.GetRawText()).IsInteger;
 
     public static string Describe(global::System.Text.Json.JsonElement value) => value.ValueKind switch
     {
@@ -118,23 +110,115 @@ internal static class JsonValues
 
     private static int CompareNumbers(global::System.Text.Json.JsonElement a, global::System.Text.Json.JsonElement b)
     {
-        if (a.TryGetDecimal(out var da) && b.TryGetDecimal(out var db))
+        if (a.TryGetInt64(out var la) && b.TryGetInt64(out var lb))
         {
-            return da.CompareTo(db);
+            return la.CompareTo(lb);
         }
 
-        return a.GetDouble().CompareTo(b.GetDouble());
+        return ExactNumber.Compare(a.GetRawText(), b.GetRawText());
     }
 
     /// <summary>Compares a number with a schema bound: negative, zero or positive as in <see cref="System.IComparable"/>.</summary>
     public static int Compare(global::System.Text.Json.JsonElement value, SchemaNumber bound)
     {
-        if (bound.Decimal is decimal d && value.TryGetDecimal(out var v))
+        if (value.TryGetInt64(out var v)
+            && long.TryParse(bound.Text, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var b))
         {
-            return v.CompareTo(d);
+            return v.CompareTo(b);
         }
 
-        return value.GetDouble().CompareTo(bound.Double);
+        return ExactNumber.Compare(value.GetRawText(), bound.Text);
+    }
+
+    /// <summary>
+    /// A JSON number's exact value read from its text: sign, significant digits (no leading or trailing zeros,
+    /// empty for zero) and the power of ten of the last digit. decimal silently rounds past 28 digits and double
+    /// past 17 (and overflows), which let 0.9999999999999999999999999999999999 pass "minimum": 1 as an integer
+    /// and made 1e400 fail "type": "integer".
+    /// </summary>
+    private readonly struct ExactNumber
+    {
+        private ExactNumber(int sign, string digits, long exponent)
+        {
+            Sign = sign;
+            Digits = digits;
+            Exponent = exponent;
+        }
+
+        public int Sign { get; }
+
+        public string Digits { get; }
+
+        public long Exponent { get; }
+
+        public bool IsInteger => Sign == 0 || Exponent >= 0;
+
+        public static ExactNumber Parse(string text)
+        {
+            var digits = new global::System.Text.StringBuilder(text.Length);
+            long exponent = 0;
+            var fraction = false;
+            for (var i = text.Length > 0 && text[0] == '-' ? 1 : 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '.')
+                {
+                    fraction = true;
+                }
+                else if (c == 'e' || c == 'E')
+                {
+                    exponent += ParseExponent(text, i + 1);
+                    break;
+                }
+                else
+                {
+                    digits.Append(c);
+                    exponent -= fraction ? 1 : 0;
+                }
+            }
+
+            var significant = digits.ToString().TrimStart('0');
+            var trimmed = significant.TrimEnd('0');
+            exponent += significant.Length - trimmed.Length;
+            return new ExactNumber(trimmed.Length == 0 ? 0 : text[0] == '-' ? -1 : 1, trimmed, exponent);
+        }
+
+        public static int Compare(string a, string b)
+        {
+            var x = Parse(a);
+            var y = Parse(b);
+            if (x.Sign != y.Sign || x.Sign == 0)
+            {
+                return x.Sign.CompareTo(y.Sign);
+            }
+
+            // Same sign, both non-zero: the leading digit with the higher power of ten wins, then the digits decide.
+            var magnitude = (x.Exponent + x.Digits.Length).CompareTo(y.Exponent + y.Digits.Length);
+            if (magnitude == 0)
+            {
+                magnitude = global::System.Math.Sign(string.CompareOrdinal(x.Digits, y.Digits));
+            }
+
+            return x.Sign * magnitude;
+        }
+
+        private static long ParseExponent(string text, int start)
+        {
+            var negative = start < text.Length && text[start] == '-';
+            if (start < text.Length && (text[start] == '-' || text[start] == '+'))
+            {
+                start++;
+            }
+
+            long value = 0;
+            for (var i = start; i < text.Length; i++)
+            {
+                // Saturates far beyond the digit count of any string, so comparisons stay right.
+                value = value < 100_000_000_000_000_000L ? value * 10 + (text[i] - '0') : value;
+            }
+
+            return negative ? -value : value;
+        }
     }
 
     public static bool IsMultipleOf(global::System.Text.Json.JsonElement value, SchemaNumber divisor)

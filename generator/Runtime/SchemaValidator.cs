@@ -13,8 +13,15 @@ internal static class SchemaValidator
 
     public static ValidationResult Validate(SchemaNode root, global::System.Text.Json.JsonElement instance, ValidationOptions? options)
     {
-        var context = new Context(options ?? ValidationOptions.Default);
+        options ??= ValidationOptions.Default;
+        var context = new Context(options);
         var valid = context.Evaluate(root, instance, JsonPath.Root, JsonPath.Root, null);
+        if (options.StopAtFirstError && context.Errors.Count > 1)
+        {
+            // At most one error, as promised: a failed anyOf/oneOf adds its own error ahead of its alternatives' errors.
+            context.Errors.RemoveRange(1, context.Errors.Count - 1);
+        }
+
         return new ValidationResult(context.Errors, valid);
     }
 
@@ -514,7 +521,13 @@ internal static class SchemaValidator
                 {
                     // A property name is validated as a string; errors point at the property itself.
                     var name = JsonValues.StringElement(property.Name);
+                    var before = Errors.Count;
                     valid &= Evaluate(node.PropertyNames, name, instancePath.Add(property.Name), schemaPath.Add("propertyNames"), null);
+                    for (var i = before; i < Errors.Count; i++)
+                    {
+                        var e = Errors[i];
+                        Errors[i] = new ValidationError(e.InstanceLocation, e.Keyword, e.KeywordLocation, e.AbsoluteKeywordLocation, "Property name " + e.Message);
+                    }
                 }
 
                 if (!valid && FailFast)
