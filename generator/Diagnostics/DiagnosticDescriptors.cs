@@ -51,8 +51,6 @@ internal static class DiagnosticDescriptors
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey,
     }.ToDictionary(d => d.Id);
 
-    public static IReadOnlyCollection<DiagnosticDescriptor> All => s_byId.Values;
-
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

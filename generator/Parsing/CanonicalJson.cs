@@ -13,14 +13,6 @@ internal static class CanonicalJson
         return sb.ToString();
     }
 
-    /// <summary>Quotes a string as a JSON string literal.</summary>
-    public static string Quote(string text)
-    {
-        var sb = new StringBuilder();
-        WriteString(text, sb);
-        return sb.ToString();
-    }
-
     private static void Write(JsonValue value, StringBuilder sb)
     {
         switch (value.Kind)

@@ -79,9 +79,6 @@ internal static class UriReference
         return hash < 0 ? (uri, null) : (uri.Substring(0, hash), uri.Substring(hash + 1));
     }
 
-    /// <summary>True when the text starts with a URI scheme ("https:", "urn:").</summary>
-    public static bool IsAbsolute(string uri) => Split(uri).Scheme != null;
-
     /// <summary>Decodes %XX escapes of a URI fragment (UTF-8), leaving anything malformed as it is.</summary>
     public static string PercentDecode(string text)
     {

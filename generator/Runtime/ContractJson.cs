@@ -61,7 +61,7 @@ internal readonly struct ContractJsonLocation
 
         return _name is null
             ? _parent + "/" + _index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
-            : _parent + "/" + _name.Replace("~", "~0").Replace("/", "~1");
+            : _parent + "/" + JsonPath.Escape(_name);
     }
 }
 
