@@ -310,10 +310,12 @@ internal static class JsonValues
 
     /// <summary>The value as short JSON text for messages: strings quoted, long values cut.</summary>
     public static string Preview(global::System.Text.Json.JsonElement value)
-    {
-        var text = value.ValueKind == global::System.Text.Json.JsonValueKind.String ? Quote(value.GetString()!) : value.GetRawText();
-        return text.Length <= PreviewLength ? text : text.Substring(0, PreviewLength) + "…";
-    }
+        => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? Preview(value.GetString()!) : Cut(value.GetRawText());
+
+    /// <summary>A string quoted for messages, cut when long.</summary>
+    public static string Preview(string text) => Cut(Quote(text));
+
+    private static string Cut(string text) => text.Length <= PreviewLength ? text : text.Substring(0, PreviewLength) + "…";
 
     public static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -336,7 +336,7 @@ internal static class SchemaValidator
                     valid &= EvaluateNumber(node, instance, instancePath, schemaPath);
                     break;
                 case global::System.Text.Json.JsonValueKind.String:
-                    valid &= EvaluateString(node, instance, instancePath, schemaPath);
+                    valid &= EvaluateString(node, instance.GetString()!, instancePath, schemaPath);
                     break;
             }
 
@@ -370,10 +370,9 @@ internal static class SchemaValidator
             return Fail(instancePath, schemaPath, node, keyword, keyword, "Value " + instance.GetRawText() + " must be " + words + " " + b.Text + ".");
         }
 
-        private bool EvaluateString(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)
+        private bool EvaluateString(SchemaNode node, string text, JsonPath instancePath, JsonPath schemaPath)
         {
             var valid = true;
-            var text = instance.GetString()!;
             if (node.MinLength != null || node.MaxLength != null)
             {
                 var length = JsonValues.CodePointCount(text);
@@ -393,13 +392,13 @@ internal static class SchemaValidator
             if (node.Pattern != null && !JsonValues.IsMatch(node.Pattern, text))
             {
                 valid = Fail(instancePath, schemaPath, node, "pattern", "pattern",
-                    JsonValues.Preview(instance) + " does not match the pattern " + node.PatternSource + ".");
+                    JsonValues.Preview(text) + " does not match the pattern " + node.PatternSource + ".");
             }
 
             if (node.Format != null && _options.AssertFormats && !FormatChecker.IsValid(node.Format, text))
             {
                 valid = Fail(instancePath, schemaPath, node, "format", "format",
-                    JsonValues.Preview(instance) + " is not a valid " + node.Format + ".");
+                    JsonValues.Preview(text) + " is not a valid " + node.Format + ".");
             }
 
             return valid;
@@ -520,9 +519,12 @@ internal static class SchemaValidator
                 if (node.PropertyNames != null)
                 {
                     // A property name is validated as a string; errors point at the property itself.
-                    var name = JsonValues.StringElement(property.Name);
+                    // The common case (pattern, lengths, format) checks the name directly, without building a JSON value.
                     var before = Errors.Count;
-                    valid &= Evaluate(node.PropertyNames, name, instancePath.Add(property.Name), schemaPath.Add("propertyNames"), null);
+                    var namePath = instancePath.Add(property.Name);
+                    valid &= node.PropertyNames.ChecksStringsOnly
+                        ? EvaluateString(node.PropertyNames, property.Name, namePath, schemaPath.Add("propertyNames"))
+                        : Evaluate(node.PropertyNames, JsonValues.StringElement(property.Name), namePath, schemaPath.Add("propertyNames"), null);
                     for (var i = before; i < Errors.Count; i++)
                     {
                         var e = Errors[i];
