@@ -29,6 +29,7 @@ internal sealed class ModelBuilder
     private readonly List<ModelTypeSpec> _models = new();
     private readonly List<EnumTypeSpec> _enums = new();
     private readonly Queue<(SchemaNodeAddress Address, string Name)> _pending = new();
+    private readonly HashSet<SchemaNodeAddress> _resolving = new();
 
     private ModelBuilder(SchemaLinker linker, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
     {
@@ -83,6 +84,24 @@ internal sealed class ModelBuilder
     /// creates nothing.
     /// </summary>
     private (TypeRefSpec Type, bool Nullable) TypeOf(SchemaNodeAddress address, string nameHint, bool declaredType = false)
+    {
+        // A reference cycle that never reaches a named type ($ref to $ref, an array of itself) has no C# shape.
+        if (!_resolving.Add(address))
+        {
+            return (TypeRefSpec.Json, true);
+        }
+
+        try
+        {
+            return ShapeOf(address, nameHint, declaredType);
+        }
+        finally
+        {
+            _resolving.Remove(address);
+        }
+    }
+
+    private (TypeRefSpec Type, bool Nullable) ShapeOf(SchemaNodeAddress address, string nameHint, bool declaredType)
     {
         var linked = _linker.Linked(address);
         var node = linked.Node;

@@ -65,6 +65,18 @@ public sealed class HostileInputTests
         Assert.Contains(result.Errors, e => e.Message.Contains("nested too deeply"));
     }
 
+    [Theory]
+    [InlineData("{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/a\"}}, \"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/$defs/a\"}}}")]
+    [InlineData("{\"$defs\": {\"list\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/list\"}}}, \"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/$defs/list\"}}}")]
+    [InlineData("{\"title\": \"Tree\", \"type\": \"object\", \"properties\": {\"children\": {\"type\": \"array\", \"items\": {\"$ref\": \"#\"}}}}")]
+    public void Recursive_schemas_generate_code_that_compiles(string schema)
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/recursive.schema.json", schema) });
+
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Empty(output.CompilationDiagnostics);
+    }
+
     [Fact]
     public void Pointers_escape_slash_and_tilde_in_property_names()
     {
