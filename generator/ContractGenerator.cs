@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WooshPay.Contracts.Generator.Diagnostics;
 using WooshPay.Contracts.Generator.Emit;
@@ -67,12 +68,22 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var hasSchemas = inputs.Collect().Select((files, _) => !files.IsEmpty);
         context.RegisterSourceOutput(options.Combine(hasSchemas), (spc, pair) =>
         {
-            if (pair.Right)
+            if (!pair.Right)
             {
-                foreach (var (hintName, source) in RuntimeEmitter.Emit(pair.Left))
-                {
-                    spc.AddSource(hintName, source);
-                }
+                return;
+            }
+
+            // Every generated file starts with this namespace: a bad one is one clear error, not hundreds of compiler errors.
+            if (pair.Left.Namespace.Split('.').Any(part => !SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None))
+            {
+                spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSetting, null,
+                    "WooshPayContractsNamespace", $"a C# namespace such as Acme.Payments.Contracts, not '{pair.Left.Namespace}'").ToDiagnostic());
+                return;
+            }
+
+            foreach (var (name, source) in RuntimeEmitter.Emit(pair.Left))
+            {
+                AddSource(spc, name, () => source, null);
             }
         });
     }
@@ -168,8 +179,9 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
     private static string FileUri(string path)
     {
-        var normalized = path.Replace('\\', '/');
-        return "file://" + (normalized.StartsWith("/", StringComparison.Ordinal) ? string.Empty : "/") + Uri.EscapeUriString(normalized).Replace("#", "%23");
+        // Kept readable (not percent-encoded) so a relative "$ref": "결제.schema.json" matches; '#' and '?' would end the path.
+        var normalized = path.Replace('\\', '/').Replace("%", "%25").Replace("#", "%23").Replace("?", "%3F");
+        return "file://" + (normalized.StartsWith("/", StringComparison.Ordinal) ? string.Empty : "/") + normalized;
     }
 
     private static string ReadToolVersion()

@@ -25,7 +25,7 @@ internal static class DiagnosticDescriptors
         "WPC004", "Two schemas produce one type name", "Type name '{0}' is produced by both {1} and {2}; give one of them a different title", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor EnumValueNotIdentifier = Create(
-        "WPC005", "Enum value cannot become an identifier", "Enum value {0} of '{1}' cannot become a distinct C# identifier; it gets no named constant", DiagnosticSeverity.Warning);
+        "WPC005", "Enum value cannot become an identifier", "Enum value {0} of '{1}' cannot become a distinct C# identifier; its constant is named '{2}'", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidKeywordValue = Create(
         "WPC006", "Invalid keyword value", "Keyword '{0}' must be {1}", DiagnosticSeverity.Error);
@@ -45,10 +45,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateKey = Create(
         "WPC011", "Duplicate key in schema object", "Key '{0}' appears more than once in the same object", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidSetting = Create(
+        "WPC012", "Invalid MSBuild setting", "Setting '{0}' must be {1}", DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateTypeName, EnumValueNotIdentifier,
-        InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey,
+        InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -45,6 +45,4 @@ internal static class CSharpLiteral
     }
 
     public static string Bool(bool value) => value ? "true" : "false";
-
-    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
 }

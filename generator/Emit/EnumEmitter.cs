@@ -10,13 +10,6 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
-    /// <summary>Names the struct declares or inherits; a member identifier equal to one of them gets a suffix.</summary>
-    private static readonly string[] s_reservedNames =
-    [
-        "Value", "IsKnown", "KnownValues", "Converter", "ReadJson", "WriteJson",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
-    ];
-
     public static string Emit(EnumTypeSpec enumType, EmitOptions options)
     {
         var name = enumType.Name;
@@ -146,7 +139,7 @@ internal static class EnumEmitter
     /// <summary>The members to emit: the first of any repeated value, identifiers kept clear of the struct's own members.</summary>
     private static List<(string Identifier, string Value)> Members(EnumTypeSpec enumType)
     {
-        var taken = new HashSet<string>(s_reservedNames) { enumType.Name };
+        var taken = new HashSet<string>(ReservedNames.EnumMembers) { enumType.Name };
         var values = new HashSet<string>();
         var members = new List<(string, string)>();
         foreach (var member in enumType.Members)

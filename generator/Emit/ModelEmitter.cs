@@ -12,13 +12,6 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// </summary>
 internal static class ModelEmitter
 {
-    /// <summary>Names the generated class declares or inherits; a schema property with one of them gets a suffix.</summary>
-    private static readonly string[] s_reservedNames =
-    [
-        "AdditionalProperties", "Parse", "FromJson", "ReadJson", "WriteJson", "WriteTo", "ToJson", "ToUtf8Json",
-        "Validate", "Converter", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
-    ];
-
     public static string Emit(ModelTypeSpec model, EmitOptions options)
     {
         var names = new Names(model.Name, options.Namespace);
@@ -109,7 +102,7 @@ internal static class ModelEmitter
         w.WriteLine();
         w.WriteLine($"/// <summary>Reads an instance from a parsed JSON value; the result does not depend on the value's document staying alive.</summary>");
         w.WriteLine($"/// <exception cref=\"{n.Runtime}.ContractJsonException\">The value does not have the shape of {model.Name}; the exception's Pointer says where.</exception>");
-        w.WriteLine($"public static {n.Self} FromJson(global::System.Text.Json.JsonElement element) => ReadJson(element, default);");
+        w.WriteLine($"public static {n.Self} FromJson(global::System.Text.Json.JsonElement element) => {n.Runtime}.ContractJson.Read(element, ReadJson);");
         w.WriteLine();
     }
 
@@ -367,7 +360,7 @@ internal static class ModelEmitter
     private static List<Member> Members(ModelTypeSpec model, Names n)
     {
         // Property names first, so that fields and locals are named around them.
-        var taken = new HashSet<string>(s_reservedNames) { model.Name };
+        var taken = new HashSet<string>(ReservedNames.ModelMembers) { model.Name };
         var propertyNames = model.Properties.Select(p => NameHelper.Unique(p.ClrName, taken)).ToList();
         var members = new List<Member>(model.Properties.Count);
         for (var i = 0; i < model.Properties.Count; i++)

@@ -15,7 +15,7 @@ internal sealed class SourceWriter
     /// <summary>Writes one line, or several separated by '\n', each at the current indentation.</summary>
     public void WriteLine(string text)
     {
-        foreach (var line in text.Split('\n'))
+        foreach (var line in NormalizeLineBreaks(text).Split('\n'))
         {
             if (line.Length > 0)
             {
@@ -48,7 +48,7 @@ internal sealed class SourceWriter
         }
 
         WriteLine("/// <summary>");
-        foreach (var line in text!.Replace("\r\n", "\n").Trim().Split('\n'))
+        foreach (var line in NormalizeLineBreaks(text!).Trim().Split('\n'))
         {
             WriteLine("/// " + EscapeXml(line.TrimEnd()));
         }
@@ -58,7 +58,16 @@ internal sealed class SourceWriter
 
     public override string ToString() => _sb.ToString();
 
-    public static string EscapeXml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Escapes text for an XML doc comment; line breaks become spaces so the text stays inside its comment line.</summary>
+    public static string EscapeXml(string text)
+        => NormalizeLineBreaks(text).Replace('\n', ' ').Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// Every character C# treats as a line break (\r, \u0085, \u2028, \u2029 as well as \n) becomes \n, so text from a
+    /// schema can never end a comment line early and turn into code.
+    /// </summary>
+    private static string NormalizeLineBreaks(string text)
+        => text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
 
     private sealed class Scope(SourceWriter writer, string closingSuffix) : IDisposable
     {

@@ -15,12 +15,6 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// </summary>
 internal sealed class ModelBuilder
 {
-    private static readonly HashSet<string> s_reservedMembers = new(StringComparer.Ordinal)
-    {
-        "AdditionalProperties", "Parse", "FromJson", "WriteTo", "ToJson", "ToUtf8Json", "Validate", "Converter",
-        "Equals", "GetHashCode", "ToString", "GetType", "Value", "IsKnown", "KnownValues",
-    };
-
     private readonly SchemaLinker _linker;
     private readonly TypeNameRegistry _names;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -127,7 +121,7 @@ internal sealed class ModelBuilder
         if (node.HasEnum && node.Enum.Count > 0 && node.Enum.All(v => v.StartsWith("\"", StringComparison.Ordinal) || v == "null"))
         {
             nullable |= node.Enum.Contains("null");
-            return (NamedType(address, nameHint, TypeRefKind.Enum), nullable);
+            return (NamedType(address, nameHint, TypeRefKind.Enum, declaredType), nullable);
         }
 
         if (types == JsonTypes.None && node.Properties.Count > 0)
@@ -157,7 +151,7 @@ internal sealed class ModelBuilder
             case JsonTypes.Boolean:
                 return (TypeRefSpec.Boolean, nullable);
             case JsonTypes.Object when node.Properties.Count > 0:
-                return (NamedType(address, nameHint, TypeRefKind.Model), nullable);
+                return (NamedType(address, nameHint, TypeRefKind.Model, declaredType), nullable);
             case JsonTypes.Object when node.AdditionalProperties is int values && !declaredType:
                 var valueType = TypeOf(new SchemaNodeAddress(address.SchemaClassName, values), nameHint + "Value");
                 return (new TypeRefSpec(TypeRefKind.Map, Element: Element(valueType)), nullable);
@@ -175,7 +169,8 @@ internal sealed class ModelBuilder
     private static TypeRefSpec Element((TypeRefSpec Type, bool Nullable) element)
         => element.Nullable && element.Type.Kind != TypeRefKind.Json ? TypeRefSpec.Json : element.Type;
 
-    private TypeRefSpec NamedType(SchemaNodeAddress address, string nameHint, TypeRefKind kind)
+    /// <param name="declaredType">A file root or $defs entry: its name is the author's, and a clash is reported.</param>
+    private TypeRefSpec NamedType(SchemaNodeAddress address, string nameHint, TypeRefKind kind, bool declaredType)
     {
         if (_typesByNode.TryGetValue(address, out var existing))
         {
@@ -183,8 +178,10 @@ internal sealed class ModelBuilder
         }
 
         var node = _linker.Linked(address).Node;
-        var name = _names.Claim(_defNames.TryGetValue(address, out var defName) ? defName : nameHint, node.Location,
-            node.Pointer.Length == 0 ? node.Location.FilePath : $"{node.Location.FilePath}#{node.Pointer}");
+        var owner = node.Pointer.Length == 0 ? node.Location.FilePath : $"{node.Location.FilePath}#{node.Pointer}";
+        var name = _defNames.TryGetValue(address, out var defName) ? _names.Claim(defName, node.Location, owner)
+            : declaredType ? _names.Claim(nameHint, node.Location, owner)
+            : _names.ClaimDerived(nameHint, owner);
         var type = new TypeRefSpec(kind, name);
         _typesByNode[address] = type;
         _pending.Enqueue((address, name));
@@ -200,7 +197,7 @@ internal sealed class ModelBuilder
             return;
         }
 
-        var taken = new HashSet<string>(s_reservedMembers, StringComparer.Ordinal) { name };
+        var taken = new HashSet<string>(ReservedNames.ModelMembers, StringComparer.Ordinal) { name };
         var required = new HashSet<string>(node.Required, StringComparer.Ordinal);
         var properties = new List<PropertySpec>();
         foreach (var property in node.Properties)
@@ -214,12 +211,14 @@ internal sealed class ModelBuilder
         }
 
         var additional = node.AdditionalProperties is int extra ? _linker.Linked(new SchemaNodeAddress(address.SchemaClassName, extra)).Node : null;
-        _models.Add(new ModelTypeSpec(name, node.Description ?? node.Title, properties.ToEquatableArray(), additional?.BooleanValue != false, address));
+        // Strict parsing may reject a member only where the schema closes the object to everything it does not name.
+        var closed = additional?.BooleanValue == false && node.PatternProperties.IsEmpty;
+        _models.Add(new ModelTypeSpec(name, node.Description ?? node.Title, properties.ToEquatableArray(), !closed, address));
     }
 
     private EquatableArray<EnumMemberSpec> EnumMembers(SchemaNodeSpec node, string typeName)
     {
-        var taken = new HashSet<string>(s_reservedMembers, StringComparer.Ordinal) { typeName };
+        var taken = new HashSet<string>(ReservedNames.EnumMembers, StringComparer.Ordinal) { typeName };
         var members = new List<EnumMemberSpec>();
         foreach (var json in node.Enum)
         {
@@ -228,12 +227,13 @@ internal sealed class ModelBuilder
                 continue; // null in a nullable enum
             }
 
+            // Every value stays known (KnownValues, IsKnown, strict parsing); one without a clean name gets a made-up one.
             var value = Parsing.JsonTextParser.Parse(json).Value!.Text!;
             var identifier = NameHelper.ToPascalCase(value);
             if (identifier is null || !taken.Add(identifier))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumValueNotIdentifier, node.Location, json, typeName));
-                continue;
+                identifier = NameHelper.Unique(identifier ?? "Unnamed", taken);
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumValueNotIdentifier, node.Location, json, typeName, identifier));
             }
 
             members.Add(new EnumMemberSpec(identifier, value));

@@ -32,7 +32,7 @@ internal sealed class SchemaLinker
         return linker.Run();
     }
 
-    /// <summary>The node a reference leads to, or null; used by the model builder too.</summary>
+    /// <summary>The node at <paramref name="address"/>, or null when no file has that class.</summary>
     public SchemaNodeSpec? Node(SchemaNodeAddress address)
         => _byClass.TryGetValue(address.SchemaClassName, out var file) ? file.Nodes[address.NodeIndex] : null;
 
@@ -149,7 +149,8 @@ internal sealed class SchemaLinker
     {
         var absolute = UriReference.Resolve(node.ResourceUri, reference);
         var (uri, fragment) = UriReference.SplitFragment(absolute);
-        if (_resources.TryGetValue(uri, out var resource))
+        // File URIs are registered as written; a reference may spell non-ASCII names percent-encoded.
+        if (_resources.TryGetValue(uri, out var resource) || _resources.TryGetValue(UriReference.PercentDecode(uri), out resource))
         {
             if (string.IsNullOrEmpty(fragment))
             {
@@ -169,6 +170,12 @@ internal sealed class SchemaLinker
             {
                 return anchored;
             }
+        }
+
+        // A reference inside an annotation or unknown keyword is not a schema's: nothing evaluates it.
+        if (node.InsideUnknownKeyword)
+        {
+            return null;
         }
 
         var location = reference == node.Ref ? node.RefLocation : node.DynamicRefLocation;

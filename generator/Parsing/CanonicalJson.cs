@@ -78,7 +78,8 @@ internal static class CanonicalJson
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
                 default:
-                    if (c < 0x20)
+                    // Surrogates are escaped: a lone one (valid in a JSON string) could not be written as UTF-8 text.
+                    if (c < 0x20 || char.IsSurrogate(c))
                     {
                         sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

@@ -58,14 +58,26 @@ internal static class PatternTranslator
             }
             else if (c == '[')
             {
+                // In ECMA-262 "[]" matches nothing and "[^]" any character; .NET would read the ']' as a literal.
+                if (string.CompareOrdinal(pattern, i, "[]", 0, 2) == 0)
+                {
+                    sb.Append("(?!)");
+                    i++;
+                    continue;
+                }
+
+                if (string.CompareOrdinal(pattern, i, "[^]", 0, 3) == 0)
+                {
+                    sb.Append("[\\s\\S]");
+                    i += 2;
+                    continue;
+                }
+
                 inClass = true;
-                sb.Append(c);
-                // A ']' right after '[' or '[^' is a literal in .NET; in ECMA-262 "[]" is an empty class.
-                continue;
             }
             else if (c == '$')
             {
-                sb.Append("(?!\\n)$");
+                sb.Append("\\z");
                 continue;
             }
 

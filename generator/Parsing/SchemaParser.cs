@@ -224,7 +224,7 @@ internal sealed class SchemaParser
                     return node with { ExclusiveMaximum = Number(v, k) };
                 case "multipleOf":
                     var m = Number(v, k);
-                    if (m != null && double.Parse(m, CultureInfo.InvariantCulture) <= 0)
+                    if (m != null && (!double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out var divisor) || divisor <= 0))
                     {
                         Invalid(v, k, "a number greater than 0");
                         m = null;

@@ -115,7 +115,7 @@ internal static class ContractJson
 
         using (document)
         {
-            return read(document.RootElement, default);
+            return Read(document.RootElement, read);
         }
     }
 
@@ -135,7 +135,24 @@ internal static class ContractJson
 
         using (document)
         {
-            return read(document.RootElement, default);
+            return Read(document.RootElement, read);
+        }
+    }
+
+    /// <summary>
+    /// Reads a parsed value with <paramref name="read"/>. A property name holding an escaped lone surrogate
+    /// ("\ud800") is valid JSON but no .NET string: it becomes a <see cref="ContractJsonException"/>, not an
+    /// InvalidOperationException from the depths of System.Text.Json.
+    /// </summary>
+    public static T Read<T>(global::System.Text.Json.JsonElement element, global::System.Func<global::System.Text.Json.JsonElement, ContractJsonLocation, T> read)
+    {
+        try
+        {
+            return read(element, default);
+        }
+        catch (global::System.InvalidOperationException e)
+        {
+            throw new ContractJsonException(string.Empty, "a property name is text that is not valid UTF-16.", innerException: e);
         }
     }
 

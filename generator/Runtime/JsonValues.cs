@@ -58,7 +58,7 @@ internal static class JsonValues
         switch (a.ValueKind)
         {
             case global::System.Text.Json.JsonValueKind.String:
-                return a.ValueEquals(b.GetString());
+                return StringOf(a) == StringOf(b);
             case global::System.Text.Json.JsonValueKind.Number:
                 return CompareNumbers(a, b) == 0;
             case global::System.Text.Json.JsonValueKind.True:
@@ -223,7 +223,8 @@ internal static class JsonValues
 
     public static bool IsMultipleOf(global::System.Text.Json.JsonElement value, SchemaNumber divisor)
     {
-        if (divisor.Decimal is decimal d && value.TryGetDecimal(out var v))
+        // A divisor too small for decimal reads as 0m there: that case takes the double path.
+        if (divisor.Decimal is decimal d && d != 0m && value.TryGetDecimal(out var v))
         {
             try
             {
@@ -278,21 +279,54 @@ internal static class JsonValues
     /// <summary>Returns the indices of the first two equal items, or (-1, -1).</summary>
     public static (int First, int Second) FindDuplicate(global::System.Text.Json.JsonElement array)
     {
-        var items = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();
+        // Items are bucketed by a hash that equal values share, so a long array is not compared pairwise.
+        var buckets = new global::System.Collections.Generic.Dictionary<int, global::System.Collections.Generic.List<(int Index, global::System.Text.Json.JsonElement Item)>>();
+        var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            for (var i = 0; i < items.Count; i++)
+            var hash = ShallowHash(item);
+            if (buckets.TryGetValue(hash, out var bucket))
             {
-                if (DeepEquals(items[i], item))
+                foreach (var (earlier, other) in bucket)
                 {
-                    return (i, items.Count);
+                    if (DeepEquals(other, item))
+                    {
+                        return (earlier, index);
+                    }
                 }
             }
+            else
+            {
+                buckets[hash] = bucket = new global::System.Collections.Generic.List<(int, global::System.Text.Json.JsonElement)>();
+            }
 
-            items.Add(item);
+            bucket.Add((index, item));
+            index++;
         }
 
         return (-1, -1);
+    }
+
+    /// <summary>A hash consistent with <see cref="DeepEquals"/>: equal values (1 and 1.0, reordered members) hash alike.</summary>
+    private static int ShallowHash(global::System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        global::System.Text.Json.JsonValueKind.String => global::System.StringComparer.Ordinal.GetHashCode(StringOf(value)),
+        global::System.Text.Json.JsonValueKind.Number => value.TryGetDouble(out var x) ? x.GetHashCode() : 0,
+        global::System.Text.Json.JsonValueKind.Array => 17 * value.GetArrayLength(),
+        global::System.Text.Json.JsonValueKind.Object => 31 * Count(value),
+        global::System.Text.Json.JsonValueKind.False => 1,
+        _ => (int)Normalize(value.ValueKind),
+    };
+
+    private static int Count(global::System.Text.Json.JsonElement value)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateObject())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>A JSON string element holding <paramref name="text"/> (property names are validated as strings).</summary>
@@ -310,7 +344,54 @@ internal static class JsonValues
 
     /// <summary>The value as short JSON text for messages: strings quoted, long values cut.</summary>
     public static string Preview(global::System.Text.Json.JsonElement value)
-        => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? Preview(value.GetString()!) : Cut(value.GetRawText());
+        => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? Preview(StringOf(value)) : Cut(value.GetRawText());
+
+    /// <summary>
+    /// The string's UTF-16 code units. GetString refuses an escaped lone surrogate ("\ud800"), which JSON allows,
+    /// so such a string is decoded from its raw text: a hostile payload gets errors, never an exception.
+    /// </summary>
+    public static string StringOf(global::System.Text.Json.JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            return Unescape(value.GetRawText());
+        }
+    }
+
+    private static string Unescape(string quoted)
+    {
+        var sb = new global::System.Text.StringBuilder(quoted.Length);
+        for (var i = 1; i < quoted.Length - 1; i++)
+        {
+            var c = quoted[i];
+            if (c != '\\')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            var e = quoted[++i];
+            switch (e)
+            {
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'u':
+                    sb.Append((char)int.Parse(quoted.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                    i += 4;
+                    break;
+                default: sb.Append(e); break;
+            }
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>A string quoted for messages, cut when long.</summary>
     public static string Preview(string text) => Cut(Quote(text));

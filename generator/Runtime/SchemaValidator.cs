@@ -15,7 +15,20 @@ internal static class SchemaValidator
     {
         options ??= ValidationOptions.Default;
         var context = new Context(options);
-        var valid = context.Evaluate(root, instance, JsonPath.Root, JsonPath.Root, null);
+        bool valid;
+        try
+        {
+            valid = context.Evaluate(root, instance, JsonPath.Root, JsonPath.Root, null);
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            // System.Text.Json cannot name a property spelled with a lone surrogate ("\ud800"): valid JSON, but no .NET string.
+            return new ValidationResult(new[]
+            {
+                new ValidationError(string.Empty, "json", string.Empty, string.Empty, "Invalid JSON text: a property name is not valid UTF-16 (an unpaired surrogate)."),
+            }, false);
+        }
+
         if (options.StopAtFirstError && context.Errors.Count > 1)
         {
             // At most one error, as promised: a failed anyOf/oneOf adds its own error ahead of its alternatives' errors.
@@ -336,7 +349,7 @@ internal static class SchemaValidator
                     valid &= EvaluateNumber(node, instance, instancePath, schemaPath);
                     break;
                 case global::System.Text.Json.JsonValueKind.String:
-                    valid &= EvaluateString(node, instance.GetString()!, instancePath, schemaPath);
+                    valid &= EvaluateString(node, JsonValues.StringOf(instance), instancePath, schemaPath);
                     break;
             }
 
@@ -436,7 +449,7 @@ internal static class SchemaValidator
                     {
                         if (!instance.TryGetProperty(name, out _))
                         {
-                            valid = Fail(instancePath, schemaPath.Add("dependentRequired"), node, "dependentRequired/" + JsonPath.Escape(property), "dependentRequired",
+                            valid = Fail(instancePath, schemaPath.Add("dependentRequired").Add(property), node, "dependentRequired/" + JsonPath.Escape(property), "dependentRequired",
                                 "Property " + JsonValues.Quote(name) + " is required when " + JsonValues.Quote(property) + " is present.", appendKeyword: false);
                             if (FailFast)
                             {

@@ -37,6 +37,17 @@ public sealed class HostileInputTests
         Assert.StartsWith("Invalid JSON", error.Message);
     }
 
+    [Theory]
+    [InlineData("{\"amount\": 20, \"currency\": \"\\ud800\"}", "/currency")]
+    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"\\ud800\": 1}", "")]
+    public void Lone_surrogates_give_errors_not_exceptions(string json, string pointer)
+    {
+        var result = Request.Validate(json);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.InstanceLocation == pointer);
+    }
+
     [Fact]
     public void A_huge_payload_with_many_unknown_keys_reports_each_at_its_pointer()
     {

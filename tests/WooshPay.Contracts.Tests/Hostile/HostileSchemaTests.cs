@@ -1,0 +1,79 @@
+using Microsoft.CodeAnalysis;
+using WooshPay.Contracts.Tests.Infrastructure;
+using Xunit;
+
+namespace WooshPay.Contracts.Tests.Hostile;
+
+/// <summary>Schemas written to trip the generator: it reports, renames or escapes, and its output still compiles.</summary>
+public sealed class HostileSchemaTests
+{
+    private const string Draft = "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"";
+
+    [Theory]
+    [InlineData("names differing only by case", "{" + Draft + ", \"$defs\": {\"api_key\": {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}, \"APIKey\": {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}}}")]
+    [InlineData("types named like the support namespace and generated members", "{" + Draft + ", \"$defs\": {\"runtime\": {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}, \"converter\": {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}, \"value\": {\"enum\": [\"a\", \"b\"]}}}")]
+    [InlineData("line separators in descriptions and values", "{" + Draft + ", \"title\": \"Doc\", \"description\": \"one\\u2028two\\rthree\\u0085four\", \"type\": \"object\", \"properties\": {\"k\": {\"description\": \"x\\u2029*/ y\", \"enum\": [\"a\\u2028b\", \"c\"]}}}")]
+    [InlineData("property names that are keywords, digits or punctuation", "{" + Draft + ", \"title\": \"Odd\", \"type\": \"object\", \"properties\": {\"class\": {\"type\": \"string\"}, \"3ds_status\": {\"type\": \"string\"}, \"_\": {\"type\": \"object\", \"properties\": {\"b\": {\"type\": \"integer\"}}}, \"금액\": {\"type\": \"integer\"}, \"odd\": {\"type\": \"string\"}, \"to_json\": {\"type\": \"boolean\"}}}")]
+    [InlineData("a $ref inside an annotation", "{" + Draft + ", \"title\": \"Annotated\", \"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}, \"examples\": [{\"$ref\": \"#/nowhere\"}], \"x-vendor\": {\"$ref\": \"https://elsewhere.example/a.json\"}}")]
+    public void The_generated_code_still_compiles(string because, string schema)
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/hostile.schema.json", schema) });
+
+        Assert.True(output.CompilationDiagnostics.IsEmpty, because + ": " + string.Join(Environment.NewLine, output.CompilationDiagnostics));
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Id is "WPC002" or "WPC010");
+    }
+
+    [Fact]
+    public void Enum_values_without_a_clean_name_are_kept_and_reported()
+    {
+        var schema = "{" + Draft + ", \"title\": \"Money\", \"type\": \"object\", \"properties\": {\"currency\": {\"enum\": [\"usd\", \"USD\", \"\", \"--\"]}}}";
+
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/money.schema.json", schema) });
+
+        Assert.Equal(3, output.GeneratorDiagnostics.Count(d => d.Id == "WPC005"));
+        Assert.Empty(output.CompilationDiagnostics);
+        var enumType = GeneratorHarness.Load(output.Compilation).GetType("WooshPay.Contracts.MoneyCurrency")!;
+        var known = (System.Collections.IEnumerable)enumType.GetProperty("KnownValues")!.GetValue(null)!;
+        Assert.Equal(4, known.Cast<object>().Count());
+    }
+
+    [Fact]
+    public void An_invalid_namespace_setting_is_one_clear_error()
+    {
+        var schema = "{" + Draft + ", \"title\": \"A\", \"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}";
+
+        var output = GeneratorHarness.Run(
+            new[] { new SchemaInput("/project/a.schema.json", schema) },
+            new Dictionary<string, string> { ["WooshPayContractsNamespace"] = "My-Company.class" });
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics, d => d.Id == "WPC012");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("My-Company.class", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("{\"multipleOf\": 1e-30}", "5", true)]
+    [InlineData("{\"multipleOf\": 1e-30}", "5e-31", false)]
+    [InlineData("{\"pattern\": \"^[^]*$\"}", "\"any\\ntext\"", true)]
+    [InlineData("{\"pattern\": \"^a$\"}", "\"a\\n\"", false)]
+    [InlineData("{\"enum\": [\"\\ud800\"]}", "\"x\"", false)]
+    [InlineData("{\"uniqueItems\": true}", "[1, 2, 1.0]", false)]
+    public void Edge_schemas_validate_without_throwing(string schema, string instance, bool valid)
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/edge.schema.json", schema, new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
+        var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "EdgeSchema");
+
+        Assert.Equal(valid, validator.Validate(instance).IsValid);
+    }
+
+    [Fact]
+    public void A_long_unique_array_is_checked_without_pairwise_comparison()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/unique.schema.json", "{\"uniqueItems\": true}", new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
+        var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "UniqueSchema");
+        var items = string.Join(",", Enumerable.Range(0, 50_000).Select(i => "\"item" + i + "\""));
+
+        Assert.True(validator.Validate("[" + items + "]").IsValid);
+        Assert.False(validator.Validate("[" + items + ",\"item7\"]").IsValid);
+    }
+}
