@@ -63,7 +63,7 @@ internal sealed class SchemaLinker
         }
 
         var types = ModelBuilder.Build(this, _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
-        return new LinkResult(emitSpecs, types.Models, types.Enums, _diagnostics.ToEquatableArray());
+        return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray());
     }
 
     private void Index(SchemaFileSpec file)
@@ -144,6 +144,24 @@ internal sealed class SchemaLinker
         var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;
         return new SchemaFileEmitSpec(file.ClassName, file.FilePath, root?.Title, root?.Description, linked.ToEquatableArray());
     }
+
+    /// <summary>
+    /// The emitted code does not depend on where a keyword stands in its file; without positions, an edit that only
+    /// moves text (a blank line, a reformat) leaves the emit spec equal, so the driver does not regenerate the class.
+    /// </summary>
+    private static SchemaFileEmitSpec WithoutPositions(SchemaFileEmitSpec file)
+        => file with
+        {
+            Nodes = file.Nodes.Select(linked => linked with
+            {
+                Node = linked.Node with
+                {
+                    Location = new LocationInfo(file.FilePath, default, default),
+                    RefLocation = null,
+                    DynamicRefLocation = null,
+                },
+            }).ToEquatableArray(),
+        };
 
     private SchemaNodeAddress? Resolve(SchemaFileSpec file, SchemaNodeSpec node, string reference)
     {
