@@ -68,7 +68,8 @@ internal readonly struct ContractJsonLocation
 /// <summary>
 /// What generated models share to read and write JSON without reflection: typed reads that fail
 /// with a <see cref="ContractJsonException"/> naming the offending pointer, and null-aware writes.
-/// Error messages name JSON types, never string values, because some properties hold secrets.
+/// Error messages name JSON types, not string values, because some properties hold secrets; the one exception is
+/// strict mode's unknown enum value, which is quoted (cut short) so the unexpected value can be recognised.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
 internal static class ContractJson

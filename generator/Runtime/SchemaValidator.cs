@@ -11,6 +11,8 @@ internal static class SchemaValidator
     /// <summary>How deep schema evaluation may recurse before it is stopped (a $ref cycle that consumes no input).</summary>
     private const int MaxEvaluationDepth = 1024;
 
+    private const string RedactedValue = "(value withheld)";
+
     public static ValidationResult Validate(SchemaNode root, global::System.Text.Json.JsonElement instance, ValidationOptions? options)
     {
         options ??= ValidationOptions.Default;
@@ -326,7 +328,7 @@ internal static class SchemaValidator
             if (node.Enum != null && !global::System.Linq.Enumerable.Any(node.Enum, e => JsonValues.DeepEquals(e, instance)))
             {
                 valid = Fail(instancePath, schemaPath, node, "enum", "enum",
-                    "Value " + JsonValues.Preview(instance) + " is not one of " + string.Join(", ", global::System.Linq.Enumerable.Select(node.Enum, JsonValues.Preview)) + ".");
+                    "Value " + Show(instance) + " is not one of " + string.Join(", ", global::System.Linq.Enumerable.Select(node.Enum, JsonValues.Preview)) + ".");
                 if (FailFast)
                 {
                     return false;
@@ -336,7 +338,7 @@ internal static class SchemaValidator
             if (node.Const is { } constant && !JsonValues.DeepEquals(constant, instance))
             {
                 valid = Fail(instancePath, schemaPath, node, "const", "const",
-                    "Value " + JsonValues.Preview(instance) + " must be " + JsonValues.Preview(constant) + ".");
+                    "Value " + Show(instance) + " must be " + JsonValues.Preview(constant) + ".");
                 if (FailFast)
                 {
                     return false;
@@ -366,7 +368,7 @@ internal static class SchemaValidator
             if (node.MultipleOf is { } divisor && !JsonValues.IsMultipleOf(instance, divisor))
             {
                 valid = Fail(instancePath, schemaPath, node, "multipleOf", "multipleOf",
-                    "Value " + instance.GetRawText() + " is not a multiple of " + divisor.Text + ".");
+                    "Value " + Show(instance) + " is not a multiple of " + divisor.Text + ".");
             }
 
             return valid;
@@ -380,7 +382,7 @@ internal static class SchemaValidator
                 return true;
             }
 
-            return Fail(instancePath, schemaPath, node, keyword, keyword, "Value " + instance.GetRawText() + " must be " + words + " " + b.Text + ".");
+            return Fail(instancePath, schemaPath, node, keyword, keyword, "Value " + Show(instance) + " must be " + words + " " + b.Text + ".");
         }
 
         private bool EvaluateString(SchemaNode node, string text, JsonPath instancePath, JsonPath schemaPath)
@@ -405,13 +407,13 @@ internal static class SchemaValidator
             if (node.Pattern != null && !JsonValues.IsMatch(node.Pattern, text))
             {
                 valid = Fail(instancePath, schemaPath, node, "pattern", "pattern",
-                    JsonValues.Preview(text) + " does not match the pattern " + node.PatternSource + ".");
+                    Show(text) + " does not match the pattern " + node.PatternSource + ".");
             }
 
             if (node.Format != null && _options.AssertFormats && !FormatChecker.IsValid(node.Format, text))
             {
                 valid = Fail(instancePath, schemaPath, node, "format", "format",
-                    JsonValues.Preview(text) + " is not a valid " + node.Format + ".");
+                    Show(text) + " is not a valid " + node.Format + ".");
             }
 
             return valid;
@@ -830,6 +832,11 @@ internal static class SchemaValidator
                 }
             }
         }
+
+        /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction.</summary>
+        private string Show(global::System.Text.Json.JsonElement value) => _options.RedactValues ? RedactedValue : JsonValues.Preview(value);
+
+        private string Show(string text) => _options.RedactValues ? RedactedValue : JsonValues.Preview(text);
 
         /// <summary>Evaluates a subschema only for its verdict; its errors are not reported.</summary>
         private bool Test(SchemaNode schema, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)

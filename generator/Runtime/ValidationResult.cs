@@ -114,6 +114,12 @@ public sealed class ValidationOptions
     /// </summary>
     public bool AssertFormats { get; init; } = ContractDefaults.AssertFormats;
 
+    /// <summary>
+    /// Leave instance values out of error messages (pointers and schema values stay). Set it where errors are
+    /// logged: payloads carry credentials such as a PaymentIntent's client_secret.
+    /// </summary>
+    public bool RedactValues { get; init; }
+
     /// <summary>The deepest JSON nesting accepted when validating raw UTF-8 text.</summary>
     public int MaxDepth { get; init; } = 256;
 }

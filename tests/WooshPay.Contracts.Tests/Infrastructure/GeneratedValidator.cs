@@ -21,10 +21,12 @@ public sealed class GeneratedValidator
         _validate = type.GetMethod("Validate", new[] { typeof(string), _optionsType })!;
     }
 
-    public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput) Validate(string json, bool stopAtFirstError = false, bool? assertFormats = null)
+    public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput) Validate(
+        string json, bool stopAtFirstError = false, bool? assertFormats = null, bool redactValues = false)
     {
         var options = Activator.CreateInstance(_optionsType)!;
         _optionsType.GetProperty("StopAtFirstError")!.SetValue(options, stopAtFirstError);
+        _optionsType.GetProperty("RedactValues")!.SetValue(options, redactValues);
         if (assertFormats is bool formats)
         {
             _optionsType.GetProperty("AssertFormats")!.SetValue(options, formats);
