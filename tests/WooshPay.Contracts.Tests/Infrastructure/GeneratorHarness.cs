@@ -61,7 +61,7 @@ public static class GeneratorHarness
         return new GeneratorOutput(driver, output, diagnostics, driver.GetRunResult());
     }
 
-    public static CSharpCompilation CreateCompilation(string userSource)
+    public static CSharpCompilation CreateCompilation(string userSource, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         return CSharpCompilation.Create(
@@ -69,7 +69,7 @@ public static class GeneratorHarness
             new[] { CSharpSyntaxTree.ParseText(userSource, parseOptions, path: "User.cs") },
             Net80.References.All,
             new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
+                kind,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error));
     }
