@@ -93,7 +93,9 @@ return report.ExitCode;
 static PayloadCheck Check(string folder, string file)
 {
     var path = Path.GetRelativePath(folder, file).Replace('\\', '/');
-    var driftExpected = path.Split('/')[..^1].Prepend(Path.GetFileName(folder)).Contains("documented");
+    // A trailing separator ("samples/payloads/documented/") must not hide the folder's own name.
+    var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+    var driftExpected = path.Split('/')[..^1].Prepend(folderName).Contains("documented");
     var schema = PayloadSchemas.Resolve(Path.GetFileName(file), out var problem);
     if (schema is null)
     {

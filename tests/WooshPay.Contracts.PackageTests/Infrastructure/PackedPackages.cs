@@ -179,7 +179,7 @@ public sealed class PackedPackages : IDisposable
         return props.Descendants("ToolkitVersion").Single().Value.Trim();
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {

@@ -22,10 +22,15 @@ public sealed class SchemaConventionTests
     [MemberData(nameof(SchemaFiles))]
     public async Task The_schema_loads_in_njsonschema(string fileName)
     {
-        // A standard schema, not a private dialect: another implementation reads it without error.
-        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Schemas, fileName));
+        // A standard schema, not a private dialect: another implementation reads it without error and sees what we see.
+        // (NJsonSchema 11 predates $defs and cannot follow a reference into them when validating: see Differential/known-differences.md.)
+        var path = Path.Combine(RepoPaths.Schemas, fileName);
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(path);
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
 
-        Assert.NotNull(schema);
+        Assert.Equal((string?)root["title"], schema.Title);
+        var declared = (root["properties"] as JsonObject)?.Select(p => p.Key) ?? Enumerable.Empty<string>();
+        Assert.Equal(declared.Order(), schema.Properties.Keys.Order());
     }
 
     [Theory]
@@ -40,10 +45,20 @@ public sealed class SchemaConventionTests
         Assert.Empty(Undescribed(root, string.Empty));
     }
 
+    public static TheoryData<string> RequestSchemaFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.EnumerateFiles(RepoPaths.Schemas, "*.request.schema.json").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(path));
+        }
+
+        Assert.Equal(3, data.Cast<object[]>().Count());
+        return data;
+    }
+
     [Theory]
-    [InlineData("payment_intent.create.request.schema.json")]
-    [InlineData("checkout.session.create.request.schema.json")]
-    [InlineData("refund.create.request.schema.json")]
+    [MemberData(nameof(RequestSchemaFiles))]
     public void A_request_schema_is_closed_at_every_object(string fileName)
     {
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, fileName)))!.AsObject();
