@@ -25,7 +25,7 @@ public sealed record Outcome(
         {
             if (!_parsed)
             {
-                _node = JsonNode.Parse(Payload, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = PeerValidators.MaxDepth });
+                _node = PayloadMutations.ParseNode(Payload);
                 _parsed = true;
             }
 
@@ -39,7 +39,7 @@ public sealed record Outcome(
     public JsonNode? At(string pointer)
     {
         var node = Node;
-        foreach (var token in pointer.Split('/').Skip(1).Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)))
+        foreach (var token in JsonPointer.Tokens(pointer))
         {
             node = node switch
             {
@@ -91,7 +91,7 @@ public static class DifferentialOracle
 
     public static Outcome Run(string schemaFile, string payload)
     {
-        var validator = s_validators.GetOrAdd(schemaFile, f => new GeneratedValidator(ContractSchemas.Assembly, PeerValidators.SchemaClassForFile(f)));
+        var validator = s_validators.GetOrAdd(schemaFile, f => new GeneratedValidator(ContractSchemas.Assembly, ContractSchemas.SchemaClassForFile(f)));
         Verdict ours;
         IReadOnlyList<ReportedError> errors;
         string? defect = null;

@@ -33,6 +33,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         var casesPerSchema = int.TryParse(Environment.GetEnvironmentVariable("WOOSHPAY_DIFFERENTIAL_CASES"), out var n) && n > 0 ? n : DefaultCasesPerSchema;
         output.WriteLine($"Seed {seed} ({seedSource}); {casesPerSchema} cases per schema. Reproduce with WOOSHPAY_DIFFERENTIAL_SEED={seed}.");
         output.WriteLine(string.Empty);
+        AssertBothPeersLoadedEverySchema();
 
         var knownCounts = KnownDifferences.All.ToDictionary(k => k.Name, _ => 0);
         var failures = new List<(string SchemaFile, Gen<MutationCase> Gen, string CaseSeed, Outcome Outcome)>();
@@ -81,7 +82,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             }
 
             var disagreements = counts[(int)Classification.KnownDifference] + counts[(int)Classification.Unexplained];
-            output.WriteLine($"{PeerValidators.SchemaClassForFile(schemaFile)} ({schemaFile}, {samples.Count} base samples): {casesPerSchema} cases");
+            output.WriteLine($"{ContractSchemas.SchemaClassForFile(schemaFile)} ({schemaFile}, {samples.Count} base samples): {casesPerSchema} cases");
             output.WriteLine($"  all three agree:                {counts[(int)Classification.Agreed]} ({agreedValid} valid, {counts[(int)Classification.Agreed] - agreedValid} invalid)");
             output.WriteLine($"  peers split (no oracle):        {counts[(int)Classification.PeersSplit]}");
             output.WriteLine($"  a peer threw (no oracle):       {counts[(int)Classification.PeerThrew]}");
@@ -119,6 +120,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
         if (failures.Count == 0)
         {
+            AssertTheComparisonTookPlace(totals);
             return;
         }
 
@@ -141,6 +143,38 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
         Assert.Fail($"{failures.Count} unexplained disagreements between the generated validator and two agreeing peers "
             + $"(seed {seed}); minimal reproducers:{Environment.NewLine}{string.Join(Environment.NewLine, report)}");
+    }
+
+    /// <summary>
+    /// No unexplained disagreement proves nothing unless the comparison took place: a peer that throws on every
+    /// payload of a schema turns each of its cases into PeerThrew, and the test would pass having compared nothing.
+    /// </summary>
+    private static void AssertTheComparisonTookPlace(int[] totals)
+    {
+        // With the default seed the 6000 cases give 5634 (93.9%) all three agreeing, 353 without an oracle (259 peers
+        // split, 94 = 1.6% a peer threw) and 13 known differences; per schema 89.2-96.9% agree and 1.3-2.1% have a peer
+        // throwing, and seeds 1-8 give 93.5-94.5% and 1.5-1.9%. The bounds leave room for other seeds, while one schema
+        // lost to a peer (a sixth of the cases) breaks both. (With far fewer cases, WOOSHPAY_DIFFERENTIAL_CASES, the
+        // ratios get noisier.)
+        var run = totals.Sum();
+        var agreed = totals[(int)Classification.Agreed];
+        var threw = totals[(int)Classification.PeerThrew];
+        Assert.True(run > 0, "No case was run: no sample payloads under samples/payloads/canonical or documented.");
+        Assert.True(agreed >= 0.85 * run, $"Only {agreed} of {run} cases ({100.0 * agreed / run:0.0}%) had all three validators agreeing; at least 85% must.");
+        Assert.True(threw <= 0.05 * run, $"A peer threw on {threw} of {run} cases ({100.0 * threw / run:0.0}%); at most 5% may have no verdict from a peer.");
+    }
+
+    /// <summary>
+    /// Both peers loaded every schema of schemas/. Loading outside the verdicts (which catch what a peer throws and
+    /// call it <see cref="Verdict.Error"/>), so that a load failure fails the test with its own message.
+    /// </summary>
+    private static void AssertBothPeersLoadedEverySchema()
+    {
+        var schemaFiles = Directory.EnumerateFiles(RepoPaths.Schemas, "*.schema.json").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(schemaFiles);
+        var (njsonSchema, jsonSchemaNet) = PeerValidators.LoadedSchemaFiles();
+        Assert.Equal(schemaFiles, njsonSchema);
+        Assert.Equal(schemaFiles, jsonSchemaNet);
     }
 
     /// <summary>Each validator bug this test found is fixed; its minimal reproducer stays here so it cannot come back.</summary>
@@ -195,7 +229,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         => new[] { "canonical", "documented" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepoPaths.Payloads, folder), "*.json"))
             .OrderBy(p => p, StringComparer.Ordinal)
-            .GroupBy(PeerValidators.SchemaFileFor)
+            .GroupBy(ContractSchemas.SchemaFileFor)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, (IReadOnlyList<string>)g.ToList()));
 
@@ -273,10 +307,10 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     /// <summary>Every payload that has one member or item fewer than <paramref name="payload"/>, outer places first.</summary>
     private static IEnumerable<string> Removals(string payload)
     {
-        var count = Places(Parse(payload)).Count;
+        var count = Places(PayloadMutations.ParseNode(payload)).Count;
         for (var p = 0; p < count; p++)
         {
-            var copy = Parse(payload);
+            var copy = PayloadMutations.ParseNode(payload);
             var (container, key, index) = Places(copy)[p];
             if (container is JsonObject obj)
             {
@@ -290,9 +324,6 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             yield return PayloadMutations.Serialize(copy);
         }
     }
-
-    private static JsonNode? Parse(string payload)
-        => JsonNode.Parse(payload, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = PeerValidators.MaxDepth });
 
     private static List<(JsonNode Container, string? Key, int Index)> Places(JsonNode? root)
     {

@@ -160,7 +160,7 @@ public static class KnownDifferences
         var root = PayloadMutations.ParseNode(payload);
         foreach (var (pointer, value) in replacements)
         {
-            var tokens = pointer.Split('/').Skip(1).Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+            var tokens = JsonPointer.Tokens(pointer).ToList();
             var parent = root;
             foreach (var token in tokens.Take(tokens.Count - 1))
             {

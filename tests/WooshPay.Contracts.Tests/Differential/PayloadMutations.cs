@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using WooshPay.Contracts.Tests.Infrastructure;
 
 namespace WooshPay.Contracts.Tests.Differential;
 
@@ -233,7 +234,7 @@ public static class PayloadMutations
                 var key = Pick(s_unknownKeys, mutation.Choice);
                 var value = Pick(s_unknownValues, mutation.Choice / s_unknownKeys.Length);
                 ((JsonObject)slot.Value!)[key] = PayloadMutations.ParseNode(value);
-                step = $"inject {slot.Pointer}/{Escape(key)} = {value}";
+                step = $"inject {slot.Pointer}/{JsonPointer.Escape(key)} = {value}";
                 return root;
             }
 
@@ -364,7 +365,7 @@ public static class PayloadMutations
                 case JsonObject obj:
                     foreach (var (name, child) in obj.ToList())
                     {
-                        Walk(pointer + "/" + Escape(name), obj, name, -1, child);
+                        Walk(pointer + "/" + JsonPointer.Escape(name), obj, name, -1, child);
                     }
 
                     break;
@@ -426,6 +427,4 @@ public static class PayloadMutations
     private static T Pick<T>(IReadOnlyList<T> items, int index) => items[index % items.Count];
 
     private static string TitleCase(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1).ToLowerInvariant();
-
-    private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

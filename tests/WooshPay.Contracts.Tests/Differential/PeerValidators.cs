@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NJsonSchema.References;
 using NJsonSchema.Validation;
 using NJ = NJsonSchema;
 using WooshPay.Contracts.Tests.Infrastructure;
@@ -46,20 +45,12 @@ public static class PeerValidators
         OutputFormat = Json.Schema.OutputFormat.List,
     };
 
-    /// <summary>The schema file (name under schemas/) that checks a sample payload, by the samples' naming convention.</summary>
-    public static string SchemaFileFor(string payloadFileName)
-    {
-        var name = Path.GetFileName(payloadFileName);
-        var objectName = name.Substring(0, name.IndexOf(".create", StringComparison.Ordinal));
-        return name.EndsWith(".request.json", StringComparison.Ordinal) ? objectName + ".create.request.schema.json" : objectName + ".schema.json";
-    }
-
-    /// <summary>The generated class for a schema file: its title + "Schema".</summary>
-    public static string SchemaClassForFile(string schemaFile)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, schemaFile)));
-        return document.RootElement.GetProperty("title").GetString() + "Schema";
-    }
+    /// <summary>
+    /// The schema files each peer loaded, by name; the first call loads them. A load failure is thrown here, with
+    /// its own message, where the verdicts would only turn it into an <see cref="Verdict.Error"/> on every payload.
+    /// </summary>
+    public static (IReadOnlyList<string> NJsonSchema, IReadOnlyList<string> JsonSchemaNet) LoadedSchemaFiles()
+        => (s_njsonSchema.Value.Keys.Order(StringComparer.Ordinal).ToList(), s_jsonSchemaNet.Value.Keys.Order(StringComparer.Ordinal).ToList());
 
     /// <summary>JsonSchema.Net 8: every schema of schemas/ built into one local registry (by its $id), format assertion required.</summary>
     public static PeerResult JsonSchemaNet(string schemaFile, string payload, bool withErrors = false)
@@ -142,42 +133,9 @@ public static class PeerValidators
         }
     }
 
-    private static IReadOnlyDictionary<string, Json.Schema.JsonSchema> LoadJsonSchemaNet()
-    {
-        var options = new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() };
-        var schemas = new Dictionary<string, Json.Schema.JsonSchema>(StringComparer.Ordinal);
-        // References are resolved while building, so the shared definitions go in first; each build
-        // registers the schema under its $id in the local registry, which is how the others find it.
-        foreach (var path in SchemaFiles().OrderBy(p => Path.GetFileName(p) == "common.schema.json" ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal))
-        {
-            schemas[Path.GetFileName(path)] = Json.Schema.JsonSchema.FromText(File.ReadAllText(path), options);
-        }
-
-        return schemas;
-    }
+    /// <summary>JsonSchema.Net: every schema of schemas/ in one registry of its own; NJsonSchema: each file with "$defs" read as "definitions".</summary>
+    private static IReadOnlyDictionary<string, Json.Schema.JsonSchema> LoadJsonSchemaNet() => PeerSchemaLoader.LoadJsonSchemaNet(RepoPaths.Schemas);
 
     private static IReadOnlyDictionary<string, NJ.JsonSchema> LoadNJsonSchema()
-        => SchemaFiles().ToDictionary(p => Path.GetFileName(p), p => DraftSevenDefinitionsResolver.LoadAsync(p).GetAwaiter().GetResult(), StringComparer.Ordinal);
-
-    private static IEnumerable<string> SchemaFiles() => Directory.EnumerateFiles(RepoPaths.Schemas, "*.schema.json");
-
-    /// <summary>
-    /// NJsonSchema 11 predates $defs: it keeps "$defs" as extension data and fails with "The schema reference
-    /// path ... has not been resolved" on a $ref nested two levels inside it. This resolver hands it every
-    /// file with "$defs" spelled "definitions" (the draft-07 name of the same keyword, with the same
-    /// semantics), loading relative references from the file's own folder as FromFileAsync would. The
-    /// schemas' content is otherwise untouched. See known-differences.md.
-    /// </summary>
-    private sealed class DraftSevenDefinitionsResolver(NJ.JsonSchemaAppender appender) : NJ.JsonReferenceResolver(appender)
-    {
-        public static Task<NJ.JsonSchema> LoadAsync(string path)
-            => NJ.JsonSchema.FromJsonAsync(Rename(File.ReadAllText(path)), path,
-                schema => new DraftSevenDefinitionsResolver(new NJ.JsonSchemaAppender(schema, new NJ.DefaultTypeNameGenerator())));
-
-        public override async Task<IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken = default)
-            => await NJ.JsonSchema.FromJsonAsync(Rename(File.ReadAllText(filePath)), filePath, _ => this, cancellationToken);
-
-        private static string Rename(string schemaText)
-            => schemaText.Replace("\"$defs\"", "\"definitions\"", StringComparison.Ordinal).Replace("#/$defs/", "#/definitions/", StringComparison.Ordinal);
-    }
+        => Directory.EnumerateFiles(RepoPaths.Schemas, "*.schema.json").ToDictionary(p => Path.GetFileName(p), PeerSchemaLoader.LoadNJsonSchema, StringComparer.Ordinal);
 }

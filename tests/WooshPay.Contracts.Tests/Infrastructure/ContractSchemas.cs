@@ -17,15 +17,22 @@ public static class ContractSchemas
             .Select(p => new SchemaInput(p, File.ReadAllText(p)))
             .ToList();
 
-    /// <summary>The schema class that checks a sample payload, by the samples' naming convention.</summary>
-    public static string SchemaClassFor(string payloadFileName)
+    /// <summary>The schema file (name under schemas/) that checks a sample payload, by the samples' naming convention.</summary>
+    public static string SchemaFileFor(string payloadFileName)
     {
         // <object>.create[.variant].request.json -> <object>.create.request schema; *.response.json -> <object> schema.
         var name = Path.GetFileName(payloadFileName);
         var objectName = name.Substring(0, name.IndexOf(".create", StringComparison.Ordinal));
-        var title = name.EndsWith(".request.json", StringComparison.Ordinal) ? objectName + ".create.request" : objectName;
-        var schemaPath = Path.Combine(RepoPaths.Schemas, title + ".schema.json");
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(schemaPath));
+        return name.EndsWith(".request.json", StringComparison.Ordinal) ? objectName + ".create.request.schema.json" : objectName + ".schema.json";
+    }
+
+    /// <summary>The schema class that checks a sample payload, by the samples' naming convention.</summary>
+    public static string SchemaClassFor(string payloadFileName) => SchemaClassForFile(SchemaFileFor(payloadFileName));
+
+    /// <summary>The generated class for a schema file (name under schemas/): its title + "Schema".</summary>
+    public static string SchemaClassForFile(string schemaFile)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, schemaFile)));
         return document.RootElement.GetProperty("title").GetString() + "Schema";
     }
 }

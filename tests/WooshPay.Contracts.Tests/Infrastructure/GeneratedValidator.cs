@@ -24,15 +24,7 @@ public sealed class GeneratedValidator
     public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput) Validate(
         string json, bool stopAtFirstError = false, bool? assertFormats = null, bool redactValues = false)
     {
-        var options = Activator.CreateInstance(_optionsType)!;
-        _optionsType.GetProperty("StopAtFirstError")!.SetValue(options, stopAtFirstError);
-        _optionsType.GetProperty("RedactValues")!.SetValue(options, redactValues);
-        if (assertFormats is bool formats)
-        {
-            _optionsType.GetProperty("AssertFormats")!.SetValue(options, formats);
-        }
-
-        var result = _validate.Invoke(null, new[] { json, options })!;
+        var result = Invoke(json, stopAtFirstError, assertFormats, redactValues);
         var resultType = result.GetType();
         var isValid = (bool)resultType.GetProperty("IsValid")!.GetValue(result)!;
         var errors = ((System.Collections.IEnumerable)resultType.GetProperty("Errors")!.GetValue(result)!)
@@ -42,6 +34,33 @@ public sealed class GeneratedValidator
             .ToList();
         var basic = (string)resultType.GetMethod("ToBasicOutputJson")!.Invoke(result, null)!;
         return (isValid, errors, basic);
+    }
+
+    /// <summary>Validates as <see cref="Validate"/> does and returns what the result's <c>WriteBasicOutput(Utf8JsonWriter)</c> writes, as UTF-8.</summary>
+    public byte[] WriteBasicOutput(string json, bool stopAtFirstError = false, bool? assertFormats = null, bool redactValues = false)
+    {
+        var result = Invoke(json, stopAtFirstError, assertFormats, redactValues);
+        using var stream = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            result.GetType().GetMethod("WriteBasicOutput")!.Invoke(result, new object[] { writer });
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The generated ValidationResult for <paramref name="json"/>, under options set as given (the rest left at their defaults).</summary>
+    private object Invoke(string json, bool stopAtFirstError, bool? assertFormats, bool redactValues)
+    {
+        var options = Activator.CreateInstance(_optionsType)!;
+        _optionsType.GetProperty("StopAtFirstError")!.SetValue(options, stopAtFirstError);
+        _optionsType.GetProperty("RedactValues")!.SetValue(options, redactValues);
+        if (assertFormats is bool formats)
+        {
+            _optionsType.GetProperty("AssertFormats")!.SetValue(options, formats);
+        }
+
+        return _validate.Invoke(null, new[] { json, options })!;
     }
 
     private static string Read(object error, string property) => (string)error.GetType().GetProperty(property)!.GetValue(error)!;
