@@ -25,6 +25,9 @@ internal sealed class ModelBuilder
     private readonly Queue<(SchemaNodeAddress Address, string Name)> _pending = new();
     private readonly HashSet<SchemaNodeAddress> _resolving = new();
 
+    /// <summary>How many references deep a property's type is followed before it is left as a JsonElement.</summary>
+    private const int MaxReferenceChain = 256;
+
     private ModelBuilder(SchemaLinker linker, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
     {
         _linker = linker;
@@ -79,8 +82,9 @@ internal sealed class ModelBuilder
     /// </summary>
     private (TypeRefSpec Type, bool Nullable) TypeOf(SchemaNodeAddress address, string nameHint, bool declaredType = false)
     {
-        // A reference cycle that never reaches a named type ($ref to $ref, an array of itself) has no C# shape.
-        if (!_resolving.Add(address))
+        // A reference cycle that never reaches a named type ($ref to $ref, an array of itself) has no C# shape,
+        // and neither has a chain of references so long that following it would exhaust the compiler's stack.
+        if (_resolving.Count >= MaxReferenceChain || !_resolving.Add(address))
         {
             return (TypeRefSpec.Json, true);
         }

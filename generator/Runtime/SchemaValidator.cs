@@ -153,7 +153,8 @@ internal static class SchemaValidator
                 return allowed;
             }
 
-            if (_depth >= MaxEvaluationDepth)
+            // The depth limit stops cycles; the stack check protects callers on small stacks (thread-pool threads).
+            if (_depth >= MaxEvaluationDepth || !global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
             {
                 Fail(instancePath, schemaPath, node, null, "$ref", "Schema evaluation is nested too deeply (a reference cycle that consumes no input).");
                 return false;

@@ -24,6 +24,22 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
+    public void A_very_long_reference_chain_neither_overflows_the_stack_nor_fails_the_build()
+    {
+        const int length = 3_000; // beyond both limits: 256 references for a type, 1,024 evaluation levels
+        var defs = string.Join(",", Enumerable.Range(0, length).Select(i => i + 1 < length
+            ? $"\"d{i}\": {{\"$ref\": \"#/$defs/d{i + 1}\"}}"
+            : $"\"d{i}\": {{\"type\": \"string\"}}"));
+        var schema = "{" + Draft + ", \"title\": \"Chain\", \"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/d0\"}}, \"$defs\": {" + defs + "}}";
+
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/chain.schema.json", schema) });
+        var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "ChainSchema");
+
+        Assert.Empty(output.CompilationDiagnostics);
+        Assert.False(validator.Validate("{\"a\": 1}").IsValid);
+    }
+
+    [Fact]
     public void Enum_values_without_a_clean_name_are_kept_and_reported()
     {
         var schema = "{" + Draft + ", \"title\": \"Money\", \"type\": \"object\", \"properties\": {\"currency\": {\"enum\": [\"usd\", \"USD\", \"\", \"--\"]}}}";
