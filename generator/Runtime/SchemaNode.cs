@@ -32,7 +32,7 @@ internal sealed class SchemaNode
     public SchemaNode(string resourceUri, string resourcePointer)
     {
         ResourceUri = resourceUri;
-        AbsoluteLocation = resourceUri + "#" + resourcePointer;
+        AbsoluteLocation = resourceUri + "#" + JsonPath.EncodeFragment(resourcePointer);
     }
 
     /// <summary>The schema resource (its base URI) this node belongs to: the unit of $dynamicRef scope.</summary>

@@ -861,7 +861,7 @@ internal static class SchemaValidator
             bool appendKeyword = true, int insertAt = -1)
         {
             var keywordLocation = appendKeyword && keywordToken != null ? schemaPath.Add(keywordToken).ToString() : schemaPath.ToString();
-            var absolute = keywordToken == null ? node.AbsoluteLocation : node.AbsoluteLocation + "/" + keywordToken;
+            var absolute = keywordToken == null ? node.AbsoluteLocation : node.AbsoluteLocation + "/" + JsonPath.EncodeFragment(keywordToken);
             var error = new ValidationError(instancePath.ToString(), keyword, keywordLocation, absolute, message);
             if (insertAt >= 0 && insertAt <= Errors.Count)
             {
@@ -897,6 +897,42 @@ internal sealed class JsonPath
     public JsonPath Add(int index) => new(this, index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
     public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+
+    /// <summary>
+    /// A pointer as a URI fragment (RFC 6901 section 6): characters a fragment may not hold, non-ASCII included,
+    /// are percent-encoded as UTF-8, so absolute keyword locations are valid URIs.
+    /// </summary>
+    public static string EncodeFragment(string pointer)
+    {
+        var plain = true;
+        foreach (var c in pointer)
+        {
+            plain &= IsFragmentCharacter(c);
+        }
+
+        if (plain)
+        {
+            return pointer;
+        }
+
+        var sb = new global::System.Text.StringBuilder(pointer.Length * 2);
+        foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(pointer))
+        {
+            if (b < 0x80 && IsFragmentCharacter((char)b))
+            {
+                sb.Append((char)b);
+            }
+            else
+            {
+                sb.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsFragmentCharacter(char c)
+        => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=:@/?".IndexOf(c) >= 0;
 
     public override string ToString()
         => _text ??= _parent is null ? string.Empty : _parent.ToString() + "/" + Escape(_token);

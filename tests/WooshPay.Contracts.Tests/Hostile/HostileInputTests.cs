@@ -89,6 +89,20 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Absolute_keyword_locations_are_uris_even_for_non_ascii_names()
+    {
+        var schema = "{\"properties\": {\"금액 합계\": {\"type\": \"integer\"}}}";
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/korean.schema.json", schema, new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
+        var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "KoreanSchema");
+
+        var error = Assert.Single(validator.Validate("{\"금액 합계\": \"20\"}").Errors);
+
+        Assert.Equal("/금액 합계", error.InstanceLocation);
+        Assert.Equal("file:///project/korean.schema.json#/properties/%EA%B8%88%EC%95%A1%20%ED%95%A9%EA%B3%84/type", error.AbsoluteKeywordLocation);
+        Assert.All(error.AbsoluteKeywordLocation, c => Assert.True(c > 0x20 && c < 0x7F, $"U+{(int)c:X4} in a URI"));
+    }
+
+    [Fact]
     public void Pointers_escape_slash_and_tilde_in_property_names()
     {
         var result = Request.Validate("{\"amount\": 20, \"currency\": \"CNY\", \"a/b~c\": 1}");
