@@ -33,10 +33,10 @@ internal sealed class SchemaLinker
     }
 
     /// <summary>The node at <paramref name="address"/>, or null when no file has that class.</summary>
-    public SchemaNodeSpec? Node(SchemaNodeAddress address)
+    private SchemaNodeSpec? Node(SchemaNodeAddress address)
         => _byClass.TryGetValue(address.SchemaClassName, out var file) ? file.Nodes[address.NodeIndex] : null;
 
-    public SchemaFileSpec File(string className) => _byClass[className];
+    private SchemaFileSpec File(string className) => _byClass[className];
 
     /// <summary>The linked form of a node: where its $ref leads, resolved once by <see cref="LinkFile"/>.</summary>
     public LinkedNodeSpec Linked(SchemaNodeAddress address) => _linked[address.SchemaClassName].Nodes[address.NodeIndex];
