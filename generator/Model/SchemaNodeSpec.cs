@@ -94,7 +94,10 @@ internal sealed record NamedSubschema(string Name, int Node);
 /// <summary>One entry of dependentRequired: when <paramref name="Property"/> is present, these must be too.</summary>
 internal sealed record DependentRequirement(string Property, EquatableArray<string> Required);
 
-/// <summary>The JSON types a "type" keyword allows; None means the keyword is absent.</summary>
+/// <summary>
+/// The JSON types a "type" keyword allows; None means the keyword is absent. Mirrors SchemaTypes in
+/// Runtime/SchemaNode.cs, the emitted side of the boundary: the emitter writes these member names there.
+/// </summary>
 [System.Flags]
 internal enum JsonTypes
 {

@@ -2,7 +2,7 @@
 #nullable enable
 namespace WooshPay.Contracts.Runtime;
 
-/// <summary>JSON types, as the "type" keyword names them.</summary>
+/// <summary>JSON types, as the "type" keyword names them. The generator's JsonTypes (Model/SchemaNodeSpec.cs) emits these names.</summary>
 [global::System.Flags]
 internal enum SchemaTypes
 {
