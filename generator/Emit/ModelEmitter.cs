@@ -309,12 +309,15 @@ internal static class ModelEmitter
 
     private static TypeRefSpec Element(TypeRefSpec type) => type.Element ?? TypeRefSpec.Json;
 
-    /// <summary>An expression reading <paramref name="value"/> (a JsonElement) at <paramref name="location"/>.</summary>
-    private static string ReadExpression(TypeRefSpec type, string value, string location, Names n) => type.Kind switch
+    /// <summary>
+    /// An expression reading <paramref name="value"/> (a JsonElement) at <paramref name="location"/>; <paramref name="depth"/>
+    /// numbers the parameters of nested collection lambdas so each level has its own names.
+    /// </summary>
+    private static string ReadExpression(TypeRefSpec type, string value, string location, Names n, int depth = 0) => type.Kind switch
     {
-        TypeRefKind.List => $"{n.Json}.ReadList({value}, {location}, {Reader(Element(type), n, 1)})",
-        TypeRefKind.Map => $"{n.Json}.ReadMap({value}, {location}, {Reader(Element(type), n, 1)})",
-        _ => $"{Reader(type, n, 0)}({value}, {location})",
+        TypeRefKind.List => $"{n.Json}.ReadList({value}, {location}, {Reader(Element(type), n, depth + 1)})",
+        TypeRefKind.Map => $"{n.Json}.ReadMap({value}, {location}, {Reader(Element(type), n, depth + 1)})",
+        _ => $"{Reader(type, n, depth)}({value}, {location})",
     };
 
     /// <summary>A Func&lt;JsonElement, ContractJsonLocation, T&gt;: a method group, or a static lambda for nested collections.</summary>
@@ -325,7 +328,7 @@ internal static class ModelEmitter
         TypeRefKind.Double => $"{n.Json}.ReadDouble",
         TypeRefKind.Boolean => $"{n.Json}.ReadBoolean",
         TypeRefKind.Model or TypeRefKind.Enum => $"global::{n.Namespace}.{type.Name}.ReadJson",
-        TypeRefKind.List or TypeRefKind.Map => $"static (e{depth}, at{depth}) => {ReadExpression(type, $"e{depth}", $"at{depth}", n)}",
+        TypeRefKind.List or TypeRefKind.Map => $"static (e{depth}, at{depth}) => {ReadExpression(type, $"e{depth}", $"at{depth}", n, depth)}",
         _ => $"{n.Json}.ReadElement",
     };
 

@@ -199,14 +199,12 @@ public static class PayloadMutations
         {
             case MutationKind.DropProperty:
             {
-                var members = slots.Where(s => s.Parent is JsonObject).ToList();
-                if (members.Count == 0)
+                if (!TryPick(slots, s => s.Parent is JsonObject, mutation.Target, out var slot))
                 {
                     step = "drop: no member to drop";
                     return root;
                 }
 
-                var slot = Pick(members, mutation.Target);
                 ((JsonObject)slot.Parent!).Remove(slot.Key!);
                 step = $"drop {slot.Pointer}";
                 return root;
@@ -223,14 +221,12 @@ public static class PayloadMutations
 
             case MutationKind.InjectUnknownKey:
             {
-                var objects = slots.Where(s => s.Value is JsonObject).ToList();
-                if (objects.Count == 0)
+                if (!TryPick(slots, s => s.Value is JsonObject, mutation.Target, out var slot))
                 {
                     step = "inject: no object";
                     return root;
                 }
 
-                var slot = Pick(objects, mutation.Target);
                 var key = Pick(s_unknownKeys, mutation.Choice);
                 var value = Pick(s_unknownValues, mutation.Choice / s_unknownKeys.Length);
                 ((JsonObject)slot.Value!)[key] = PayloadMutations.ParseNode(value);
@@ -240,14 +236,12 @@ public static class PayloadMutations
 
             case MutationKind.OutOfRangeNumber:
             {
-                var numbers = slots.Where(s => s.Kind == JsonValueKind.Number).ToList();
-                if (numbers.Count == 0)
+                if (!TryPick(slots, s => s.Kind == JsonValueKind.Number, mutation.Target, out var slot))
                 {
                     step = "number: no number";
                     return root;
                 }
 
-                var slot = Pick(numbers, mutation.Target);
                 var replacement = Pick(s_numbers, mutation.Choice);
                 step = $"number {slot.Pointer} = {replacement}";
                 return Set(root, slot, PayloadMutations.ParseNode(replacement));
@@ -256,14 +250,12 @@ public static class PayloadMutations
             case MutationKind.WrongEnumValue:
             case MutationKind.BadFormat:
             {
-                var strings = slots.Where(s => s.Kind == JsonValueKind.String).ToList();
-                if (strings.Count == 0)
+                if (!TryPick(slots, s => s.Kind == JsonValueKind.String, mutation.Target, out var slot))
                 {
                     step = "string: no string";
                     return root;
                 }
 
-                var slot = Pick(strings, mutation.Target);
                 var current = slot.Value!.GetValue<string>();
                 var pool = mutation.Kind == MutationKind.BadFormat
                     ? FormatPoolFor(current, mutation.Choice)
@@ -293,14 +285,12 @@ public static class PayloadMutations
 
             case MutationKind.KoreanKey:
             {
-                var members = slots.Where(s => s.Parent is JsonObject).ToList();
-                if (members.Count == 0)
+                if (!TryPick(slots, s => s.Parent is JsonObject, mutation.Target, out var slot))
                 {
                     step = "korean: no member";
                     return root;
                 }
 
-                var slot = Pick(members, mutation.Target);
                 var korean = s_korean.TryGetValue(slot.Key!, out var k) ? k : "키_" + slot.Key;
                 Rename((JsonObject)slot.Parent!, slot.Key!, korean);
                 step = $"rename {slot.Pointer} -> {korean}";
@@ -316,14 +306,12 @@ public static class PayloadMutations
 
             case MutationKind.ArrayEdit:
             {
-                var arrays = slots.Where(s => s.Value is JsonArray).ToList();
-                if (arrays.Count == 0)
+                if (!TryPick(slots, s => s.Value is JsonArray, mutation.Target, out var slot))
                 {
                     step = "array: no array";
                     return root;
                 }
 
-                var slot = Pick(arrays, mutation.Target);
                 var array = (JsonArray)slot.Value!;
                 switch (mutation.Choice % 4)
                 {
@@ -352,6 +340,14 @@ public static class PayloadMutations
             default:
                 throw new ArgumentOutOfRangeException(nameof(mutation));
         }
+    }
+
+    /// <summary>Picks one of the slots that match, or says there is none (the mutation then leaves the payload as it is).</summary>
+    private static bool TryPick(List<Slot> slots, Func<Slot, bool> match, int target, out Slot slot)
+    {
+        var candidates = slots.Where(match).ToList();
+        slot = candidates.Count == 0 ? null! : Pick(candidates, target);
+        return candidates.Count > 0;
     }
 
     private static List<Slot> Slots(JsonNode? root)
