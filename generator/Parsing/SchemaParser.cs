@@ -22,8 +22,8 @@ internal sealed class SchemaParser
     /// <summary>Formats the generated validators assert (generator/Runtime/FormatChecker.cs); any other is WPC008.</summary>
     public static readonly IReadOnlyCollection<string> KnownFormats = new HashSet<string>(StringComparer.Ordinal)
     {
-        "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "ipv4", "ipv6",
-        "uri", "uri-reference", "iri", "iri-reference", "uuid", "json-pointer",
+        "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+        "uri", "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer", "relative-json-pointer", "regex",
     };
 
     // Keywords that only annotate: accepted, kept where useful (title, description), never asserted.

@@ -3,258 +3,207 @@
 namespace WooshPay.Contracts.Runtime;
 
 /// <summary>
-/// Format assertions. The formats the WooshPay contract relies on (uri, uri-reference, ipv4, ipv6,
-/// date-time, date, email, uuid) are checked to their RFCs; a format name not known here passes.
+/// Format assertions: every format of the draft 2020-12 format vocabulary, each checked to the
+/// grammar of the specification that defines it (one method per format; the comments name the rule).
+/// A format name not known here passes (the generator reports it as WPC008).
 /// </summary>
-internal static class FormatChecker
+internal static partial class FormatChecker
 {
+    /// <summary>The formats checked here; the generator's list of known formats is the same set.</summary>
+    public static readonly string[] Names =
+    {
+        "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+        "uri", "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer",
+        "relative-json-pointer", "regex",
+    };
+
     public static bool IsValid(string format, string value) => format switch
     {
         "date-time" => IsDateTime(value),
         "date" => IsDate(value),
         "time" => IsTime(value),
-        "email" => IsEmail(value, allowUnicode: false),
-        "idn-email" => IsEmail(value, allowUnicode: true),
+        "duration" => IsDuration(value),
+        "email" => IsEmail(value, international: false),
+        "idn-email" => IsEmail(value, international: true),
         "hostname" => IsHostname(value),
+        "idn-hostname" => IsIdnHostname(value),
         "ipv4" => IsIPv4(value),
         "ipv6" => IsIPv6(value),
-        "uri" => IsUri(value, requireScheme: true, allowUnicode: false),
-        "uri-reference" => IsUri(value, requireScheme: false, allowUnicode: false),
-        "iri" => IsUri(value, requireScheme: true, allowUnicode: true),
-        "iri-reference" => IsUri(value, requireScheme: false, allowUnicode: true),
+        "uri" => IsUri(value, relative: false, international: false),
+        "uri-reference" => IsUri(value, relative: true, international: false),
+        "iri" => IsUri(value, relative: false, international: true),
+        "iri-reference" => IsUri(value, relative: true, international: true),
         "uuid" => IsUuid(value),
+        "uri-template" => IsUriTemplate(value),
         "json-pointer" => IsJsonPointer(value),
-        "duration" => IsDuration(value),
+        "relative-json-pointer" => IsRelativeJsonPointer(value),
+        "regex" => EcmaRegexSyntax.IsValid(value),
         _ => true,
     };
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_dateTime = new(
-        @"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static readonly global::System.Text.RegularExpressions.Regex s_time = new(
-        @"^(\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static readonly global::System.Text.RegularExpressions.Regex s_date = new(
-        @"^(\d{4})-(\d{2})-(\d{2})\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static readonly global::System.Text.RegularExpressions.Regex s_duration = new(
-        @"^P(?!\z)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|\d+W)\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static readonly global::System.Text.RegularExpressions.Regex s_uuid = new(
-        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static bool IsAsciiDigits(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c < '0' || c > '9')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static int Number(global::System.Text.RegularExpressions.Group group)
-        => int.Parse(group.Value, global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static bool IsDate(string value)
-    {
-        var m = s_date.Match(value);
-        return m.Success && IsAsciiDigits(value.Replace("-", string.Empty)) && IsValidDay(Number(m.Groups[1]), Number(m.Groups[2]), Number(m.Groups[3]));
-    }
-
-    private static bool IsValidDay(int year, int month, int day)
-        => month is >= 1 and <= 12 && day >= 1 && day <= global::System.DateTime.DaysInMonth(year == 0 ? 2000 : year, month);
-
+    /// <summary>RFC 3339 section 5.6 date-time = full-date "T" full-time ("T" may be "t", section 5.6 note).</summary>
     private static bool IsDateTime(string value)
     {
-        var m = s_dateTime.Match(value);
-        if (!m.Success || !IsAllAscii(value))
+        var t = value.IndexOfAny(new[] { 'T', 't' });
+        return t == 10 && IsDate(value.Substring(0, t)) && IsTime(value.Substring(t + 1));
+    }
+
+    /// <summary>RFC 3339 section 5.6 full-date = 4DIGIT "-" 2DIGIT "-" 2DIGIT, with the day limits of section 5.7.</summary>
+    private static bool IsDate(string value)
+    {
+        if (value.Length != 10 || value[4] != '-' || value[7] != '-'
+            || !TryDigits(value, 0, 4, out var year) || !TryDigits(value, 5, 2, out var month) || !TryDigits(value, 8, 2, out var day))
         {
             return false;
         }
 
-        return IsValidDay(Number(m.Groups[1]), Number(m.Groups[2]), Number(m.Groups[3]))
-            && IsValidTime(Number(m.Groups[4]), Number(m.Groups[5]), Number(m.Groups[6]), m.Groups[9].Value, m.Groups[10].Value, m.Groups[11].Value);
+        // Section 5.7: 28, 29, 30 or 31 days by month; February 29 only in leap years (Appendix C).
+        return month is >= 1 and <= 12 && day >= 1 && day <= global::System.DateTime.DaysInMonth(year == 0 ? 2000 : year, month);
     }
 
+    /// <summary>
+    /// RFC 3339 section 5.6 full-time = partial-time time-offset; partial-time = time-hour ":" time-minute ":"
+    /// time-second [time-secfrac]; time-offset = "Z" / time-numoffset. A leap second (60) is allowed only at
+    /// 23:59 UTC (section 5.7).
+    /// </summary>
     private static bool IsTime(string value)
     {
-        var m = s_time.Match(value);
-        return m.Success && IsAllAscii(value)
-            && IsValidTime(Number(m.Groups[1]), Number(m.Groups[2]), Number(m.Groups[3]), m.Groups[6].Value, m.Groups[7].Value, m.Groups[8].Value);
-    }
-
-    private static bool IsAllAscii(string value)
-    {
-        foreach (var c in value)
+        if (value.Length < 9 || value[2] != ':' || value[5] != ':'
+            || !TryDigits(value, 0, 2, out var hour) || !TryDigits(value, 3, 2, out var minute) || !TryDigits(value, 6, 2, out var second))
         {
-            if (c > 0x7F)
+            return false;
+        }
+
+        var i = 8;
+        if (value[i] == '.')
+        {
+            // time-secfrac = "." 1*DIGIT
+            var start = ++i;
+            while (i < value.Length && IsDigit(value[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
             {
                 return false;
             }
         }
 
-        return true;
-    }
+        var offsetMinutes = 0;
+        if (i == value.Length - 1 && (value[i] == 'Z' || value[i] == 'z'))
+        {
+            // UTC
+        }
+        else if (i == value.Length - 6 && (value[i] == '+' || value[i] == '-') && value[i + 3] == ':'
+            && TryDigits(value, i + 1, 2, out var offsetHour) && TryDigits(value, i + 4, 2, out var offsetMinute)
+            && offsetHour <= 23 && offsetMinute <= 59)
+        {
+            offsetMinutes = (value[i] == '+' ? 1 : -1) * (offsetHour * 60 + offsetMinute);
+        }
+        else
+        {
+            return false;
+        }
 
-    /// <summary>RFC 3339 time: a leap second (60) is allowed only at 23:59 UTC.</summary>
-    private static bool IsValidTime(int hour, int minute, int second, string sign, string offsetHours, string offsetMinutes)
-    {
         if (hour > 23 || minute > 59 || second > 60)
         {
             return false;
         }
 
-        var offset = 0;
-        if (sign.Length > 0)
+        var utcMinute = ((hour * 60 + minute - offsetMinutes) % 1440 + 1440) % 1440;
+        return second < 60 || utcMinute == 23 * 60 + 59;
+    }
+
+    /// <summary>
+    /// RFC 3339 Appendix A: duration = "P" (dur-date / dur-time / dur-week). Each unit may only be followed by
+    /// the next smaller one (dur-year = 1*DIGIT "Y" [dur-month], dur-hour = 1*DIGIT "H" [dur-minute], ...), so
+    /// "P1Y2D" and "PT1H2S" do not match; weeks stand alone. ABNF strings are case-insensitive (RFC 5234 section 2.3).
+    /// </summary>
+    private static bool IsDuration(string value)
+    {
+        var text = value.ToUpperInvariant();
+        if (text.Length < 3 || text[0] != 'P' || !IsAscii(value))
         {
-            var oh = int.Parse(offsetHours, global::System.Globalization.CultureInfo.InvariantCulture);
-            var om = int.Parse(offsetMinutes, global::System.Globalization.CultureInfo.InvariantCulture);
-            if (oh > 23 || om > 59)
+            return false;
+        }
+
+        var i = 1;
+        if (text[i] != 'T')
+        {
+            // dur-week, or dur-date = (dur-day / dur-month / dur-year) [dur-time]
+            if (DurationUnits(text, ref i, "W") == 1)
+            {
+                return i == text.Length;
+            }
+
+            i = 1;
+            if (DurationUnits(text, ref i, "YMD") == 0)
             {
                 return false;
             }
 
-            offset = (sign == "+" ? 1 : -1) * (oh * 60 + om);
-        }
-
-        if (second == 60)
-        {
-            var utcMinutes = ((hour * 60 + minute - offset) % 1440 + 1440) % 1440;
-            return utcMinutes == 23 * 60 + 59;
-        }
-
-        return true;
-    }
-
-    private static bool IsDuration(string value) => IsAllAscii(value) && s_duration.IsMatch(value);
-
-    private static bool IsUuid(string value) => s_uuid.IsMatch(value);
-
-    private static bool IsIPv4(string value)
-    {
-        var parts = value.Split('.');
-        if (parts.Length != 4)
-        {
-            return false;
-        }
-
-        foreach (var part in parts)
-        {
-            // No leading zeros: "087" is octal in some parsers and ambiguous.
-            if (part.Length == 0 || part.Length > 3 || !IsAsciiDigits(part) || (part.Length > 1 && part[0] == '0')
-                || int.Parse(part, global::System.Globalization.CultureInfo.InvariantCulture) > 255)
+            if (i == text.Length)
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        // dur-time = "T" (dur-hour / dur-minute / dur-second)
+        if (text[i] != 'T')
+        {
+            return false;
+        }
+
+        i++;
+        return DurationUnits(text, ref i, "HMS") > 0 && i == text.Length;
     }
 
-    private static bool IsIPv6(string value)
+    /// <summary>
+    /// Reads a run of 1*DIGIT unit elements whose units are consecutive in <paramref name="units"/>, starting
+    /// anywhere in it; returns how many were read and leaves <paramref name="i"/> after the last.
+    /// </summary>
+    private static int DurationUnits(string text, ref int i, string units)
     {
-        if (value.Length == 0 || value.IndexOf('%') >= 0)
+        var count = 0;
+        var expected = -1;
+        while (true)
         {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            var start = i;
+            var end = start;
+            while (end < text.Length && IsDigit(text[end]))
             {
-                return false;
+                end++;
             }
-        }
 
-        // An embedded IPv4 tail must itself be a valid dotted quad.
-        var lastColon = value.LastIndexOf(':');
-        if (value.IndexOf('.') >= 0 && (lastColon < 0 || !IsIPv4(value.Substring(lastColon + 1))))
-        {
-            return false;
-        }
-
-        foreach (var group in value.Split(':'))
-        {
-            if (group.Length > 4 && group.IndexOf('.') < 0)
+            if (end == start || end == text.Length)
             {
-                return false;
+                return count;
             }
-        }
 
-        return global::System.Net.IPAddress.TryParse(value, out var address)
-            && address.AddressFamily == global::System.Net.Sockets.AddressFamily.InterNetworkV6;
+            var unit = units.IndexOf(text[end]);
+            if (unit < 0 || (expected >= 0 && unit != expected))
+            {
+                return count;
+            }
+
+            i = end + 1;
+            count++;
+            expected = unit + 1;
+        }
     }
 
-    private static bool IsHostname(string value)
+    /// <summary>RFC 4122 section 3: 8-4-4-4-12 hexadecimal digits (any version and variant).</summary>
+    private static bool IsUuid(string value)
     {
-        if (value.Length == 0 || value.Length > 253)
+        if (value.Length != 36)
         {
             return false;
         }
 
-        foreach (var label in value.Split('.'))
+        for (var i = 0; i < value.Length; i++)
         {
-            if (label.Length == 0 || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-')
-            {
-                return false;
-            }
-
-            foreach (var c in label)
-            {
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsEmail(string value, bool allowUnicode)
-    {
-        var at = value.LastIndexOf('@');
-        if (at <= 0 || at == value.Length - 1)
-        {
-            return false;
-        }
-
-        var local = value.Substring(0, at);
-        var domain = value.Substring(at + 1);
-        if (!IsEmailLocalPart(local, allowUnicode))
-        {
-            return false;
-        }
-
-        if (domain.StartsWith("[", global::System.StringComparison.Ordinal) && domain.EndsWith("]", global::System.StringComparison.Ordinal))
-        {
-            var literal = domain.Substring(1, domain.Length - 2);
-            return literal.StartsWith("IPv6:", global::System.StringComparison.Ordinal) ? IsIPv6(literal.Substring(5)) : IsIPv4(literal);
-        }
-
-        return allowUnicode ? domain.Split('.').Length > 0 && domain.IndexOf("..", global::System.StringComparison.Ordinal) < 0 && domain[0] != '.' && domain[domain.Length - 1] != '.'
-            : IsHostname(domain);
-    }
-
-    private static bool IsEmailLocalPart(string local, bool allowUnicode)
-    {
-        if (local.Length >= 2 && local[0] == '"' && local[local.Length - 1] == '"')
-        {
-            return true;
-        }
-
-        if (local[0] == '.' || local[local.Length - 1] == '.' || local.IndexOf("..", global::System.StringComparison.Ordinal) >= 0)
-        {
-            return false;
-        }
-
-        foreach (var c in local)
-        {
-            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-/=?^_`{|}~.".IndexOf(c) >= 0 || (allowUnicode && c > 0x7F);
+            var ok = i is 8 or 13 or 18 or 23 ? value[i] == '-' : IsHex(value[i]);
             if (!ok)
             {
                 return false;
@@ -264,121 +213,7 @@ internal static class FormatChecker
         return true;
     }
 
-    /// <summary>RFC 3986 URI or relative reference (RFC 3987 IRI when <paramref name="allowUnicode"/>).</summary>
-    private static bool IsUri(string value, bool requireScheme, bool allowUnicode)
-    {
-        var rest = value;
-        var colon = value.IndexOf(':');
-        var firstDelimiter = IndexOfAny(value, "/?#");
-        var hasScheme = colon > 0 && (firstDelimiter < 0 || colon < firstDelimiter);
-        if (hasScheme)
-        {
-            var scheme = value.Substring(0, colon);
-            if (!IsAsciiLetter(scheme[0]))
-            {
-                return false;
-            }
-
-            foreach (var c in scheme)
-            {
-                if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
-                {
-                    return false;
-                }
-            }
-
-            rest = value.Substring(colon + 1);
-        }
-        else if (requireScheme)
-        {
-            return false;
-        }
-        else if (colon >= 0 && (firstDelimiter < 0 || colon < firstDelimiter))
-        {
-            // A relative reference's first segment may not contain ':' (it would read as a scheme).
-            return false;
-        }
-
-        if (rest.StartsWith("//", global::System.StringComparison.Ordinal))
-        {
-            var end = IndexOfAny(rest.Substring(2), "/?#");
-            var authority = end < 0 ? rest.Substring(2) : rest.Substring(2, end);
-            if (!IsAuthority(authority, allowUnicode))
-            {
-                return false;
-            }
-        }
-
-        var hash = rest.IndexOf('#');
-        if (hash >= 0 && rest.IndexOf('#', hash + 1) >= 0)
-        {
-            return false;
-        }
-
-        return HasOnlyUriCharacters(rest, allowUnicode, "/?#[]@:!$&'()*+,;=");
-    }
-
-    private static bool IsAuthority(string authority, bool allowUnicode)
-    {
-        var at = authority.LastIndexOf('@');
-        var host = at >= 0 ? authority.Substring(at + 1) : authority;
-        if (at >= 0 && !HasOnlyUriCharacters(authority.Substring(0, at), allowUnicode, ":!$&'()*+,;="))
-        {
-            return false;
-        }
-
-        if (host.StartsWith("[", global::System.StringComparison.Ordinal))
-        {
-            var close = host.IndexOf(']');
-            if (close < 0)
-            {
-                return false;
-            }
-
-            var port = host.Substring(close + 1);
-            return IsIPv6(host.Substring(1, close - 1)) && (port.Length == 0 || (port[0] == ':' && IsAsciiDigits(port.Substring(1))));
-        }
-
-        var portColon = host.LastIndexOf(':');
-        if (portColon >= 0)
-        {
-            if (!IsAsciiDigits(host.Substring(portColon + 1)))
-            {
-                return false;
-            }
-
-            host = host.Substring(0, portColon);
-        }
-
-        return HasOnlyUriCharacters(host, allowUnicode, "!$&'()*+,;=") && host.IndexOf('[') < 0 && host.IndexOf(']') < 0;
-    }
-
-    private static bool HasOnlyUriCharacters(string text, bool allowUnicode, string allowedDelimiters)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '%')
-            {
-                if (i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
-                continue;
-            }
-
-            var unreserved = IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-            if (!(unreserved || allowedDelimiters.IndexOf(c) >= 0 || (allowUnicode && c > 0x7F && !char.IsWhiteSpace(c))))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
+    /// <summary>RFC 6901 section 3: json-pointer = *( "/" reference-token ); "~" only as "~0" or "~1".</summary>
     private static bool IsJsonPointer(string value)
     {
         if (value.Length > 0 && value[0] != '/')
@@ -392,14 +227,254 @@ internal static class FormatChecker
             {
                 return false;
             }
+
+            if (char.IsSurrogate(value[i]) && !IsSurrogatePairAt(value, i++))
+            {
+                return false;
+            }
         }
 
         return true;
     }
 
-    private static int IndexOfAny(string text, string characters) => text.IndexOfAny(characters.ToCharArray());
+    /// <summary>
+    /// Relative JSON Pointer (draft-bhutton-relative-json-pointer-00 section 3): non-negative-integer
+    /// [index-manipulation] (json-pointer / "#"); integers without leading zeros.
+    /// </summary>
+    private static bool IsRelativeJsonPointer(string value)
+    {
+        var i = 0;
+        if (!NonNegativeInteger(value, ref i))
+        {
+            return false;
+        }
 
-    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (i < value.Length && (value[i] == '+' || value[i] == '-'))
+        {
+            // index-manipulation = ("+" / "-") non-negative-integer
+            i++;
+            if (!NonNegativeInteger(value, ref i))
+            {
+                return false;
+            }
+        }
 
-    private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        var rest = value.Substring(i);
+        return rest == "#" || IsJsonPointer(rest);
+    }
+
+    /// <summary>non-negative-integer = %x30 / %x31-39 *( %x30-39 )</summary>
+    private static bool NonNegativeInteger(string value, ref int i)
+    {
+        var start = i;
+        while (i < value.Length && IsDigit(value[i]))
+        {
+            i++;
+        }
+
+        return i > start && (value[start] != '0' || i == start + 1);
+    }
+
+    /// <summary>
+    /// RFC 6570 section 2: URI-Template = *( literals / expression ); expression = "{" [ operator ] variable-list "}".
+    /// The operators reserved for future extensions (section 2.2: "=", ",", "!", "@", "|") are errors.
+    /// </summary>
+    private static bool IsUriTemplate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '{')
+            {
+                var close = value.IndexOf('}', i);
+                if (close < 0 || !IsTemplateExpression(value.Substring(i + 1, close - i - 1)))
+                {
+                    return false;
+                }
+
+                i = close;
+            }
+            else if (c == '%')
+            {
+                if (!IsPercentEncodedAt(value, i))
+                {
+                    return false;
+                }
+
+                i += 2;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // ucschar / iprivate beyond the BMP
+                if (!IsSurrogatePairAt(value, i) || !IsUcsChar(char.ConvertToUtf32(c, value[i + 1]), allowPrivate: true))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (!IsTemplateLiteral(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// RFC 6570 section 2.1 literals = %x21 / %x23-24 / %x26 / %x28-3B / %x3D / %x3F-5B / %x5D / %x5F / %x61-7A
+    /// / %x7E / ucschar / iprivate / pct-encoded.
+    /// </summary>
+    private static bool IsTemplateLiteral(char c)
+        => c == 0x21 || c is >= (char)0x23 and <= (char)0x24 || c == 0x26 || c is >= (char)0x28 and <= (char)0x3B
+            || c == 0x3D || c is >= (char)0x3F and <= (char)0x5B || c == 0x5D || c == 0x5F || c is >= (char)0x61 and <= (char)0x7A
+            || c == 0x7E || IsUcsChar(c, allowPrivate: true);
+
+    /// <summary>
+    /// RFC 6570 sections 2.2-2.4: [ operator ] varspec *( "," varspec ); varspec = varname [ ":" max-length / "*" ];
+    /// varname = varchar *( ["."] varchar ); varchar = ALPHA / DIGIT / "_" / pct-encoded; max-length = %x31-39 0*3DIGIT.
+    /// </summary>
+    private static bool IsTemplateExpression(string expression)
+    {
+        var body = expression.Length > 0 && "+#./;?&".IndexOf(expression[0]) >= 0 ? expression.Substring(1) : expression;
+        foreach (var varspec in body.Split(','))
+        {
+            var name = varspec;
+            var colon = varspec.IndexOf(':');
+            if (colon >= 0)
+            {
+                var length = varspec.Substring(colon + 1);
+                if (length.Length is < 1 or > 4 || length[0] == '0' || !AllDigits(length))
+                {
+                    return false;
+                }
+
+                name = varspec.Substring(0, colon);
+            }
+            else if (varspec.EndsWith("*", global::System.StringComparison.Ordinal))
+            {
+                name = varspec.Substring(0, varspec.Length - 1);
+            }
+
+            if (!IsTemplateVarName(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTemplateVarName(string name)
+    {
+        if (name.Length == 0 || name[0] == '.' || name[name.Length - 1] == '.')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c == '%')
+            {
+                if (!IsPercentEncodedAt(name, i))
+                {
+                    return false;
+                }
+
+                i += 2;
+            }
+            else if (c == '.' ? name[i + 1] == '.' : !(IsAsciiLetter(c) || IsDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>RFC 3987 section 2.2 ucschar (and iprivate when <paramref name="allowPrivate"/>).</summary>
+    private static bool IsUcsChar(int c, bool allowPrivate)
+    {
+        if (c is >= 0xA0 and <= 0xD7FF or >= 0xF900 and <= 0xFDCF or >= 0xFDF0 and <= 0xFFEF)
+        {
+            return true;
+        }
+
+        if (c is >= 0xE000 and <= 0xF8FF)
+        {
+            return allowPrivate;
+        }
+
+        if (c < 0x10000)
+        {
+            return false;
+        }
+
+        // Planes 1-14: all but the last two code points of each (%x10000-1FFFD ... %xE1000-EFFFD);
+        // planes 15 and 16 are iprivate (%xF0000-FFFFD / %x100000-10FFFD).
+        var inPlane = c & 0xFFFF;
+        if (inPlane >= 0xFFFE)
+        {
+            return false;
+        }
+
+        var plane = c >> 16;
+        return plane <= 13 || (plane == 14 && inPlane >= 0x1000) || (plane >= 15 && allowPrivate);
+    }
+
+    private static bool TryDigits(string text, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (i >= text.Length || !IsDigit(text[i]))
+            {
+                return false;
+            }
+
+            number = number * 10 + (text[i] - '0');
+        }
+
+        return true;
+    }
+
+    private static bool AllDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsSurrogatePairAt(string text, int i)
+        => char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+
+    private static bool IsPercentEncodedAt(string text, int i)
+        => i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]);
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Regenerates generator/Runtime/IdnaTables.cs from the Unicode Character Database.
+
+Usage: python3 generate_idna_tables.py [UCD folder, default /usr/share/unicode] > ../IdnaTables.cs
+(Debian/Ubuntu: apt-get install unicode-data). The IDNA2008 derived property is computed with the
+algorithm of RFC 5892 section 3 from the UCD properties it names; the other tables are the UCD
+properties the contextual rules (RFC 5892 Appendix A) and the Bidi rule (RFC 5893 section 2) read.
+"""
+import os
+import re
+import sys
+
+UCD = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
+MAX = 0x110000
+
+
+def lines(name):
+    with open(os.path.join(UCD, name), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                yield [field.strip() for field in line.split(";")]
+
+
+def code_range(text):
+    first, _, last = text.partition("..")
+    return int(first, 16), int(last or first, 16)
+
+
+def property_values(name, wanted=None):
+    """Code point -> value for a UCD file of 'range ; value' lines."""
+    values = {}
+    for fields in lines(name):
+        if wanted is not None and fields[1] not in wanted:
+            continue
+        first, last = code_range(fields[0])
+        for cp in range(first, last + 1):
+            values[cp] = fields[1]
+    return values
+
+
+def version():
+    with open(os.path.join(UCD, "DerivedCoreProperties.txt"), encoding="utf-8") as f:
+        return re.search(r"(\d+\.\d+\.\d+)", f.readline()).group(1)
+
+
+def general_categories():
+    gc = ["Cn"] * MAX
+    pending = None
+    for fields in lines("UnicodeData.txt"):
+        cp = int(fields[0], 16)
+        if fields[1].endswith(", First>"):
+            pending = cp
+            continue
+        first = pending if fields[1].endswith(", Last>") else cp
+        pending = None
+        for c in range(first, cp + 1):
+            gc[c] = fields[2]
+    return gc
+
+
+# RFC 5892 values, as the runtime tables number them.
+DISALLOWED, PVALID, CONTEXTJ, CONTEXTO = 0, 1, 2, 3
+
+EXCEPTIONS = {  # RFC 5892 section 2.6
+    0x00DF: PVALID, 0x03C2: PVALID, 0x06FD: PVALID, 0x06FE: PVALID, 0x0F0B: PVALID, 0x3007: PVALID,
+    0x00B7: CONTEXTO, 0x0375: CONTEXTO, 0x05F3: CONTEXTO, 0x05F4: CONTEXTO, 0x30FB: CONTEXTO,
+    0x0640: DISALLOWED, 0x07FA: DISALLOWED, 0x302E: DISALLOWED, 0x302F: DISALLOWED, 0x303B: DISALLOWED,
+}
+EXCEPTIONS.update({cp: CONTEXTO for cp in range(0x0660, 0x066A)})
+EXCEPTIONS.update({cp: CONTEXTO for cp in range(0x06F0, 0x06FA)})
+EXCEPTIONS.update({cp: DISALLOWED for cp in range(0x3031, 0x3036)})
+
+
+def derived_property():
+    """RFC 5892 section 3 (UNASSIGNED folded into DISALLOWED: neither is valid in a label)."""
+    gc = general_categories()
+    props = property_values("PropList.txt", {"White_Space", "Noncharacter_Code_Point", "Join_Control"})
+    ignorable = property_values("DerivedCoreProperties.txt", {"Default_Ignorable_Code_Point"})
+    unstable = property_values("DerivedNormalizationProps.txt", {"Changes_When_NFKC_Casefolded"})
+    jamo = property_values("HangulSyllableType.txt", {"L", "V", "T"})
+    blocks = property_values("Blocks.txt", {"Combining Diacritical Marks for Symbols", "Musical Symbols", "Ancient Greek Musical Notation"})
+    result = [DISALLOWED] * MAX
+    for cp in range(MAX):
+        if cp in EXCEPTIONS:  # 2.6
+            result[cp] = EXCEPTIONS[cp]
+        elif gc[cp] == "Cn" and props.get(cp) != "Noncharacter_Code_Point":  # 2.10 Unassigned
+            result[cp] = DISALLOWED
+        elif cp == 0x2D or 0x30 <= cp <= 0x39 or 0x61 <= cp <= 0x7A:  # 2.5 LDH
+            result[cp] = PVALID
+        elif props.get(cp) == "Join_Control":  # 2.8
+            result[cp] = CONTEXTJ
+        elif cp in unstable or cp in ignorable or props.get(cp) in ("White_Space", "Noncharacter_Code_Point") or cp in blocks or cp in jamo:
+            result[cp] = DISALLOWED  # 2.2 Unstable, 2.3 IgnorableProperties, 2.4 IgnorableBlocks, 2.9 OldHangulJamo
+        elif gc[cp] in ("Ll", "Lu", "Lo", "Nd", "Lm", "Mn", "Mc"):  # 2.1 LetterDigits
+            result[cp] = PVALID
+    return result
+
+
+def table(values_by_cp, mapping):
+    """Range starts and values covering every code point (value 0 where unmapped)."""
+    starts, values = [], []
+    previous = None
+    for cp in range(MAX):
+        value = mapping.get(values_by_cp.get(cp) if isinstance(values_by_cp, dict) else values_by_cp[cp], 0)
+        if value != previous:
+            starts.append(cp)
+            values.append(value)
+            previous = value
+    return starts, values
+
+
+def emit(name, doc, starts, values):
+    out = [f"    /// <summary>{doc}</summary>"]
+    out.append(f"    private static global::System.ReadOnlySpan<int> {name}Starts => new int[]")
+    out.append("    {")
+    for i in range(0, len(starts), 12):
+        out.append("        " + ", ".join(f"0x{s:X}" for s in starts[i:i + 12]) + ",")
+    out.append("    };")
+    out.append("")
+    out.append(f"    private static global::System.ReadOnlySpan<byte> {name}Values => new byte[]")
+    out.append("    {")
+    for i in range(0, len(values), 40):
+        out.append("        " + ", ".join(str(v) for v in values[i:i + 40]) + ",")
+    out.append("    };")
+    out.append("")
+    return out
+
+
+def main():
+    derived = derived_property()
+    identity = {v: v for v in range(4)}
+    joining = property_values("extracted/DerivedJoiningType.txt")
+    scripts = property_values("Scripts.txt", {"Greek", "Hebrew", "Hiragana", "Katakana", "Han"})
+    bidi = property_values("extracted/DerivedBidiClass.txt")
+    ccc = property_values("extracted/DerivedCombiningClass.txt", {"9"})
+
+    out = [
+        "// <auto-generated/>",
+        f"// Generated by generator/Runtime/Tables/generate_idna_tables.py from the Unicode Character Database {version()}.",
+        "// Do not edit: rerun the script against a newer UCD to update.",
+        "#nullable enable",
+        "namespace WooshPay.Contracts.Runtime;",
+        "",
+        f"/// <summary>Unicode {version()} data the IDNA2008 rules read, as range tables (each start's value holds up to the next start).</summary>",
+        "internal static partial class Idna",
+        "{",
+        f"    /// <summary>The Unicode version of the tables.</summary>",
+        f"    public const string UnicodeVersion = \"{version()}\";",
+        "",
+    ]
+    out += emit("DerivedProperty", "RFC 5892 derived property: 0 DISALLOWED or UNASSIGNED, 1 PVALID, 2 CONTEXTJ, 3 CONTEXTO.",
+                *table(derived, identity))
+    out += emit("JoiningType", "Joining_Type (DerivedJoiningType.txt): 0 other, 1 L, 2 D, 3 R, 4 T.",
+                *table(joining, {"L": 1, "D": 2, "R": 3, "T": 4}))
+    out += emit("Script", "Script (Scripts.txt), only those RFC 5892 Appendix A names: 0 other, 1 Greek, 2 Hebrew, 3 Hiragana, 4 Katakana, 5 Han.",
+                *table(scripts, {"Greek": 1, "Hebrew": 2, "Hiragana": 3, "Katakana": 4, "Han": 5}))
+    out += emit("BidiClass", "Bidi_Class (DerivedBidiClass.txt): 0 other, 1 L, 2 R, 3 AL, 4 AN, 5 EN, 6 ES, 7 CS, 8 ET, 9 ON, 10 BN, 11 NSM.",
+                *table(bidi, {"L": 1, "R": 2, "AL": 3, "AN": 4, "EN": 5, "ES": 6, "CS": 7, "ET": 8, "ON": 9, "BN": 10, "NSM": 11}))
+    out += emit("Virama", "Canonical_Combining_Class = Virama (9), from DerivedCombiningClass.txt: 1 where it is.",
+                *table(ccc, {"9": 1}))
+    out[-1] = "}"
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()

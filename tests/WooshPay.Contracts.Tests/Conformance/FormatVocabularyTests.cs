@@ -1,0 +1,70 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using WooshPay.Contracts.Generator.Parsing;
+using WooshPay.Contracts.Tests.Infrastructure;
+using Xunit;
+
+namespace WooshPay.Contracts.Tests.Conformance;
+
+/// <summary>
+/// The format vocabulary has one source of truth: the generator knows (does not report WPC008 for) exactly
+/// the formats the emitted FormatChecker checks, and each of them has its own RFC-sourced cases in
+/// format-assertions.json (which the conformance run executes).
+/// </summary>
+public sealed class FormatVocabularyTests
+{
+    /// <summary>All 19 formats of the draft 2020-12 format vocabulary (Validation section 7.3).</summary>
+    private static readonly string[] s_vocabulary =
+    {
+        "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+        "uri", "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer",
+        "relative-json-pointer", "regex",
+    };
+
+    private static readonly Lazy<Type> s_formatChecker = new(() =>
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/s/a.schema.json", """{"title": "A", "type": "string"}""") });
+        return GeneratorHarness.Load(output.Compilation).GetType(GeneratorHarness.DefaultNamespace + ".Runtime.FormatChecker")!;
+    });
+
+    [Fact]
+    public void The_parser_knows_exactly_the_formats_the_runtime_checks()
+    {
+        var checkedFormats = (string[])s_formatChecker.Value.GetField("Names", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        Assert.Equal(checkedFormats.OrderBy(f => f, StringComparer.Ordinal), SchemaParser.KnownFormats.OrderBy(f => f, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_format_of_the_2020_12_vocabulary_is_known()
+        => Assert.Equal(s_vocabulary.OrderBy(f => f, StringComparer.Ordinal), SchemaParser.KnownFormats.OrderBy(f => f, StringComparer.Ordinal));
+
+    [Fact]
+    public void Every_known_format_really_checks_its_values()
+    {
+        // "[{" is no value of any format (an unclosed bracket or brace, no scheme, no "@", no leading "/"), so a
+        // format that fell through to "not known here" would pass it.
+        var isValid = s_formatChecker.Value.GetMethod("IsValid", BindingFlags.Public | BindingFlags.Static)!;
+        var passing = SchemaParser.KnownFormats.Where(f => (bool)isValid.Invoke(null, new object[] { f, "[{" })!).ToList();
+        Assert.Empty(passing);
+        Assert.True((bool)isValid.Invoke(null, new object[] { "x-unknown", "[{" })!);
+    }
+
+    [Fact]
+    public void Every_known_format_has_cases_that_name_their_specification_section()
+    {
+        var groups = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.TestsProject, "Conformance", "format-assertions.json")))!.AsArray();
+        foreach (var format in SchemaParser.KnownFormats)
+        {
+            var own = groups.Where(g => (string?)g!["schema"]!["format"] == format).ToList();
+            Assert.True(own.Count > 0, $"format-assertions.json has no group for {format}");
+            foreach (var group in own)
+            {
+                var description = (string)group!["description"]!;
+                Assert.Matches(@"(RFC \d+|draft-[a-z-]+\d+|ECMA-262).* (section|Appendix) ", description);
+            }
+
+            var tests = own.SelectMany(g => g!["tests"]!.AsArray()).Where(t => t!["data"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out _)).ToList();
+            Assert.True(tests.Any(t => (bool)t!["valid"]!) && tests.Any(t => !(bool)t!["valid"]!), $"{format} needs valid and invalid string cases");
+        }
+    }
+}
