@@ -13,6 +13,7 @@ internal static partial class Idna
     private const int Disallowed = 0, Pvalid = 1, ContextJ = 2, ContextO = 3;
     private const int JoinL = 1, JoinD = 2, JoinR = 3, JoinT = 4;
     private const int Greek = 1, Hebrew = 2, Hiragana = 3, Katakana = 4, Han = 5;
+    private const int Virama = 9;
     private const int BidiL = 1, BidiR = 2, BidiAL = 3, BidiAN = 4, BidiEN = 5, BidiNSM = 11;
 
     /// <summary>
@@ -142,10 +143,7 @@ internal static partial class Idna
         }
 
         // 4.2.3.2: it does not begin with a combining mark.
-        var firstCategory = global::System.Globalization.CharUnicodeInfo.GetUnicodeCategory(label[0]);
-        if (firstCategory is global::System.Globalization.UnicodeCategory.NonSpacingMark
-            or global::System.Globalization.UnicodeCategory.SpacingCombiningMark
-            or global::System.Globalization.UnicodeCategory.EnclosingMark)
+        if (Lookup(MarkStarts, MarkValues, label[0]) == 1)
         {
             return false;
         }
@@ -167,6 +165,42 @@ internal static partial class Idna
             }
         }
 
+        return IsNfc(label);
+    }
+
+    /// <summary>
+    /// RFC 5891 section 5.3: a U-label is in Normalization Form C. No PVALID or contextual code point is changed
+    /// by normalization on its own (those that are, are DISALLOWED as unstable), so the label is in NFC when its
+    /// combining marks are in canonical order and no character composes with the starter before it (UAX #15).
+    /// Hangul jamo, which compose algorithmically, are DISALLOWED and never get here.
+    /// </summary>
+    private static bool IsNfc(int[] label)
+    {
+        var starter = -1;
+        var previousClass = 0;
+        for (var i = 0; i < label.Length; i++)
+        {
+            var combiningClass = Lookup(CombiningClassStarts, CombiningClassValues, label[i]);
+            if (combiningClass != 0 && previousClass > combiningClass)
+            {
+                return false;
+            }
+
+            // Not blocked: right after the starter, or after a mark of a lower, non-zero class.
+            var reachesStarter = starter >= 0 && (i == starter + 1 || (previousClass != 0 && previousClass < combiningClass));
+            if (reachesStarter && global::System.MemoryExtensions.BinarySearch(CompositionPairs, ((long)label[starter] << 21) | (uint)label[i]) >= 0)
+            {
+                return false;
+            }
+
+            if (combiningClass == 0)
+            {
+                starter = i;
+            }
+
+            previousClass = combiningClass;
+        }
+
         return true;
     }
 
@@ -174,7 +208,7 @@ internal static partial class Idna
     private static bool SatisfiesContextJ(int[] label, int i)
     {
         // Both: allowed right after a virama (Canonical_Combining_Class 9).
-        if (i > 0 && Lookup(ViramaStarts, ViramaValues, label[i - 1]) == 1)
+        if (i > 0 && Lookup(CombiningClassStarts, CombiningClassValues, label[i - 1]) == Virama)
         {
             return true;
         }
