@@ -159,7 +159,7 @@ internal static partial class FormatChecker
             else
             {
                 var aLabel = Idna.ToALabel(label);
-                if (aLabel is null || aLabel.Length > 63)
+                if (aLabel is null || aLabel.Length > Idna.MaxLabelLength)
                 {
                     return false;
                 }
@@ -174,7 +174,7 @@ internal static partial class FormatChecker
     /// <summary>RFC 1123 section 2.1 / RFC 952: let-dig [ *ldh let-dig ], 1-63 characters.</summary>
     private static bool IsLdhLabel(string label)
     {
-        if (label.Length is 0 or > 63 || label[0] == '-' || label[label.Length - 1] == '-')
+        if (label.Length is 0 or > Idna.MaxLabelLength || label[0] == '-' || label[label.Length - 1] == '-')
         {
             return false;
         }

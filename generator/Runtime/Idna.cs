@@ -10,7 +10,11 @@ namespace WooshPay.Contracts.Runtime;
 /// </summary>
 internal static partial class Idna
 {
-    private const int Disallowed = 0, Pvalid = 1, ContextJ = 2, ContextO = 3;
+    /// <summary>RFC 1034 section 3.1: a label is at most 63 octets.</summary>
+    public const int MaxLabelLength = 63;
+
+    // Derived property values of IdnaTables.cs; 0 is DISALLOWED (or UNASSIGNED).
+    private const int Pvalid = 1, ContextJ = 2, ContextO = 3;
     private const int JoinL = 1, JoinD = 2, JoinR = 3, JoinT = 4;
     private const int Greek = 1, Hebrew = 2, Hiragana = 3, Katakana = 4, Han = 5;
     private const int Virama = 9;
@@ -37,7 +41,9 @@ internal static partial class Idna
 
     private static string? ToALabel(int[] uLabel)
     {
-        if (!IsULabel(uLabel))
+        // Each code point takes at least one character of the A-label, so a U-label of more than 59 code points
+        // cannot fit in 63 octets; stopping here also keeps the encoder's work small on hostile input.
+        if (uLabel.Length > MaxLabelLength - 4 || !IsULabel(uLabel))
         {
             return null;
         }
