@@ -8,7 +8,7 @@ namespace WooshPay.Contracts.Runtime;
 /// the grammar is strict: a lone "{", "}" or "]" is an error, an escape must mean something ("\a" is not one),
 /// a backreference must name a group that exists, and a lookahead or lookbehind takes no quantifier.
 /// </summary>
-internal sealed class EcmaRegexSyntax
+internal sealed partial class EcmaRegexSyntax
 {
     private readonly string _pattern;
     private readonly global::System.Collections.Generic.HashSet<string> _groupNames = new(global::System.StringComparer.Ordinal);
@@ -252,7 +252,7 @@ internal sealed class EcmaRegexSyntax
         return CharacterClassEscape() || CharacterEscape(out _);
     }
 
-    /// <summary>CharacterClassEscape :: d D s S w W, or p{...} / P{...} (a property name, or name=value).</summary>
+    /// <summary>CharacterClassEscape :: d D s S w W, or p{...} / P{...}.</summary>
     private bool CharacterClassEscape()
     {
         if (AtEnd)
@@ -277,9 +277,7 @@ internal sealed class EcmaRegexSyntax
             return false;
         }
 
-        var property = _pattern.Substring(_position + 2, close - _position - 2);
-        var parts = property.Split('=');
-        if (parts.Length > 2 || !global::System.Array.TrueForAll(parts, IsPropertyName))
+        if (!IsPropertyExpression(_pattern.Substring(_position + 2, close - _position - 2)))
         {
             return false;
         }
@@ -288,23 +286,29 @@ internal sealed class EcmaRegexSyntax
         return true;
     }
 
-    private static bool IsPropertyName(string name)
+    /// <summary>
+    /// UnicodePropertyValueExpression (section 22.2.2.9): a General_Category value or a binary property alone, or
+    /// General_Category / Script / Script_Extensions "=" one of their values (RegexPropertyNames.cs).
+    /// </summary>
+    private static bool IsPropertyExpression(string expression)
     {
-        if (name.Length == 0)
+        var equals = expression.IndexOf('=');
+        if (equals < 0)
         {
-            return false;
+            return Contains(GeneralCategoryValues, expression) || Contains(BinaryPropertyNames, expression);
         }
 
-        foreach (var c in name)
+        var value = expression.Substring(equals + 1);
+        return expression.Substring(0, equals) switch
         {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' || c == '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
+            "General_Category" or "gc" => Contains(GeneralCategoryValues, value),
+            "Script" or "sc" or "Script_Extensions" or "scx" => Contains(ScriptValues, value),
+            _ => false,
+        };
     }
+
+    private static bool Contains(string[] sortedNames, string name)
+        => global::System.Array.BinarySearch(sortedNames, name, global::System.StringComparer.Ordinal) >= 0;
 
     /// <summary>
     /// CharacterEscape :: ControlEscape / "c" AsciiLetter / "0" (no digit after) / HexEscapeSequence /
