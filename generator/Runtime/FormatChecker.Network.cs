@@ -5,6 +5,8 @@ namespace WooshPay.Contracts.Runtime;
 /// <summary>Address formats: IP addresses, host names, e-mail addresses, URIs and IRIs.</summary>
 internal static partial class FormatChecker
 {
+    private static readonly char[] s_uriDelimiters = { '/', '?', '#' };
+
     /// <summary>
     /// RFC 2673 section 3.2 dotted-quad, as RFC 3986 section 3.2.2 spells it: dec-octet "." dec-octet "." dec-octet
     /// "." dec-octet, dec-octet = 0-255 without leading zeros (a leading zero reads as octal in some parsers).
@@ -316,7 +318,7 @@ internal static partial class FormatChecker
     {
         var rest = value;
         var colon = value.IndexOf(':');
-        var firstDelimiter = value.IndexOfAny(new[] { '/', '?', '#' });
+        var firstDelimiter = value.IndexOfAny(s_uriDelimiters);
         if (colon >= 0 && (firstDelimiter < 0 || colon < firstDelimiter))
         {
             // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )  (section 3.1). In a relative-ref the first

@@ -43,10 +43,7 @@ internal static partial class FormatChecker
 
     /// <summary>RFC 3339 section 5.6 date-time = full-date "T" full-time ("T" may be "t", section 5.6 note).</summary>
     private static bool IsDateTime(string value)
-    {
-        var t = value.IndexOfAny(new[] { 'T', 't' });
-        return t == 10 && IsDate(value.Substring(0, t)) && IsTime(value.Substring(t + 1));
-    }
+        => value.Length > 10 && (value[10] == 'T' || value[10] == 't') && IsDate(value.Substring(0, 10)) && IsTime(value.Substring(11));
 
     /// <summary>RFC 3339 section 5.6 full-date = 4DIGIT "-" 2DIGIT "-" 2DIGIT, with the day limits of section 5.7.</summary>
     private static bool IsDate(string value)
