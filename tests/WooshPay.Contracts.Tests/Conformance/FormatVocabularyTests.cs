@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using CsCheck;
 using WooshPay.Contracts.Generator.Parsing;
 using WooshPay.Contracts.Tests.Infrastructure;
 using Xunit;
@@ -21,11 +22,13 @@ public sealed class FormatVocabularyTests
         "relative-json-pointer", "regex",
     };
 
-    private static readonly Lazy<Type> s_formatChecker = new(() =>
-    {
-        var output = GeneratorHarness.Run(new[] { new SchemaInput("/s/a.schema.json", """{"title": "A", "type": "string"}""") });
-        return GeneratorHarness.Load(output.Compilation).GetType(GeneratorHarness.DefaultNamespace + ".Runtime.FormatChecker")!;
-    });
+    private static readonly Lazy<System.Reflection.Assembly> s_runtime = new(() => GeneratorHarness.Load(
+        GeneratorHarness.Run(new[] { new SchemaInput("/s/a.schema.json", """{"title": "A", "type": "string"}""") }).Compilation));
+
+    private static readonly Lazy<Type> s_formatChecker = new(() => s_runtime.Value.GetType(GeneratorHarness.DefaultNamespace + ".Runtime.FormatChecker")!);
+
+    /// <summary>Characters that exercise every IDNA rule: ASCII, Latin, Greek, Hebrew, Arabic, Devanagari, kana, Han, joiners, marks, upper case.</summary>
+    private const string LabelCharacters = "abl09-\u00e9\u00fc\u00df\u03b1\u03c2\u0375\u00b7\u05d0\u05f3\u0628\u0660\u06f1\u0915\u094d\u200c\u200d\u0301\u0316\u30a2\u30fb\u4f8bA\u00c4";
 
     [Fact]
     public void The_parser_knows_exactly_the_formats_the_runtime_checks()
@@ -66,5 +69,21 @@ public sealed class FormatVocabularyTests
             var tests = own.SelectMany(g => g!["tests"]!.AsArray()).Where(t => t!["data"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out _)).ToList();
             Assert.True(tests.Any(t => (bool)t!["valid"]!) && tests.Any(t => !(bool)t!["valid"]!), $"{format} needs valid and invalid string cases");
         }
+    }
+
+    [Fact]
+    public void A_label_and_U_label_checks_agree_through_Punycode()
+    {
+        // Encoding and decoding are separate code paths (RFC 3492 sections 6.2 and 6.3); for any label, the
+        // U-label is a valid idn-hostname exactly when its A-label exists and is a valid hostname.
+        var isValid = s_formatChecker.Value.GetMethod("IsValid", BindingFlags.Public | BindingFlags.Static)!;
+        var toALabel = s_runtime.Value.GetType(GeneratorHarness.DefaultNamespace + ".Runtime.Idna")!.GetMethod("ToALabel", BindingFlags.Public | BindingFlags.Static)!;
+        Gen.String[Gen.Char[LabelCharacters], 1, 8].Where(label => label.Any(c => c > 0x7F)).Sample(label =>
+        {
+            var aLabel = (string?)toALabel.Invoke(null, new object[] { label });
+            var uValid = (bool)isValid.Invoke(null, new object[] { "idn-hostname", label })!;
+            var aValid = aLabel != null && (bool)isValid.Invoke(null, new object[] { "hostname", aLabel })!;
+            return uValid == aValid;
+        }, iter: 3000);
     }
 }
