@@ -7,9 +7,6 @@ namespace WooshPay.Contracts.Runtime;
 /// <summary>Unicode 15.0.0 data the IDNA2008 rules read, as range tables (each start's value holds up to the next start).</summary>
 internal static partial class Idna
 {
-    /// <summary>The Unicode version of the tables.</summary>
-    public const string UnicodeVersion = "15.0.0";
-
     /// <summary>RFC 5892 derived property: 0 DISALLOWED or UNASSIGNED, 1 PVALID, 2 CONTEXTJ, 3 CONTEXTO.</summary>
     private static global::System.ReadOnlySpan<int> DerivedPropertyStarts => new int[]
     {
