@@ -48,10 +48,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidSetting = Create(
         "WPC012", "Invalid MSBuild setting", "Setting '{0}' must be {1}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor BreakingContractChange = Create(
+        "WPC100", "Breaking change against the contract baseline", "Breaking for {1} ({0}): {2} (was {3})", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ContractChangeToReview = Create(
+        "WPC101", "Contract change to review against the baseline", "May break {1} ({0}): {2} (was {3})", DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateTypeName, EnumValueNotIdentifier,
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
+        BreakingContractChange, ContractChangeToReview,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
