@@ -68,7 +68,7 @@ internal static class ChangeRules
     public static readonly ChangeRule RequestPropertyBecameNotNullable = Add("request-property-became-not-nullable", Request, Breaking, "null is no longer accepted", true);
     public static readonly ChangeRule RequestPropertyBecameNullable = Add("request-property-became-nullable", Request, Info, "null is now accepted", true);
     public static readonly ChangeRule ResponsePropertyBecameNullable = Add("response-property-became-nullable", Response, Breaking, "The value may now be null", true);
-    public static readonly ChangeRule ResponsePropertyBecameNotNullable = Add("response-property-became-not-nullable", Response, Info, "The value is never null any more", true);
+    public static readonly ChangeRule ResponsePropertyBecameNotNullable = Add("response-property-became-not-nullable", Response, Info, "The value is never null any more", false);
 
     // enum and const.
     public static readonly ChangeRule RequestPropertyEnumValueRemoved = Add("request-property-enum-value-removed", Request, Breaking, "An enum value was removed", true);
@@ -121,9 +121,9 @@ internal static class ChangeRules
         Add("request-property-pattern-added", Request, Breaking, "A pattern was added", true),
         Add("request-property-pattern-removed", Request, Info, "The pattern was removed", true),
         Add("request-property-pattern-changed", Request, Warning, "The pattern changed (values the old one accepted may be rejected)", true),
-        Add("response-property-pattern-added", Response, Info, "A pattern was added", true),
-        Add("response-property-pattern-removed", Response, Breaking, "The pattern was removed", true),
-        Add("response-property-pattern-changed", Response, Warning, "The pattern changed (values the old one excluded may appear)", true));
+        Add("response-property-pattern-added", Response, Info, "A pattern was added", false),
+        Add("response-property-pattern-removed", Response, Breaking, "The pattern was removed", false),
+        Add("response-property-pattern-changed", Response, Warning, "The pattern changed (values the old one excluded may appear)", false));
 
     public static readonly Annotation Format = new(
         Add("request-property-format-added", Request, Breaking, "A format was added", false),
