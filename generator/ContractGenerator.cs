@@ -59,8 +59,10 @@ public sealed class ContractGenerator : IIncrementalGenerator
         // Diagnostics travel apart from sources, so a moved location never invalidates generated code.
         context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
         context.RegisterSourceOutput(linked.Select((result, _) => result.Diagnostics), ReportAll);
-        context.RegisterSourceOutput(parsed.Collect().Combine(baseline.Collect())
-            .Select((pair, _) => Evolution.BaselineCheck.Run(pair.Left, pair.Right)), ReportAll);
+        var baselineFolder = context.AnalyzerConfigOptionsProvider
+            .Select((provider, _) => provider.GlobalOptions.TryGetValue(PropertyPrefix + "Baseline", out var folder) ? folder : null);
+        context.RegisterSourceOutput(parsed.Collect().Combine(baseline.Collect()).Combine(baselineFolder)
+            .Select((pair, _) => Evolution.BaselineCheck.Run(pair.Left.Left, pair.Left.Right, pair.Right)), ReportAll);
 
         context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.ClassName, () => SchemaEmitter.Emit(pair.Left, pair.Right), pair.Left.FilePath));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using WooshPay.Contracts.Generator.Diagnostics;
@@ -14,20 +15,31 @@ namespace WooshPay.Contracts.Generator.Evolution;
 /// </summary>
 internal static class BaselineCheck
 {
-    public static EquatableArray<DiagnosticInfo> Run(ImmutableArray<SchemaFileSpec> current, ImmutableArray<SchemaFileSpec> baseline)
+    /// <param name="baselineFolder">The WooshPayContractsBaseline property, to say so when it names a folder without schemas.</param>
+    public static EquatableArray<DiagnosticInfo> Run(ImmutableArray<SchemaFileSpec> current, ImmutableArray<SchemaFileSpec> baseline, string? baselineFolder)
     {
         if (baseline.IsEmpty)
         {
-            return EquatableArray<DiagnosticInfo>.Empty;
+            return string.IsNullOrWhiteSpace(baselineFolder)
+                ? EquatableArray<DiagnosticInfo>.Empty
+                : new[] { DiagnosticInfo.Create(DiagnosticDescriptors.EmptyContractBaseline, null, baselineFolder!.Trim()) }.ToEquatableArray();
         }
 
         try
         {
+            // A baseline file the parser rejects would silently compare as "removed" or as garbage: say so instead.
+            var unreadable = baseline
+                .Select(file => (File: file, Error: file.Diagnostics.FirstOrDefault(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)))
+                .Where(f => f.Error != null)
+                .ToList();
+            var comparable = baseline.Except(unreadable.Select(u => u.File)).ToList();
+            var unreadableNames = unreadable.Select(u => Path.GetFileName(u.File.FilePath)).ToList();
+
             // Baseline and current files live in different folders: they pair by file name.
-            var changes = ContractDiff.Compare(baseline.Select(Document), current.Select(Document));
-            return changes
-                .Where(c => c.Rule.Severity != ChangeSeverity.Info)
-                .Select(ToDiagnostic)
+            var changes = ContractDiff.Compare(comparable.Select(Document), current.Select(Document).Where(d => !unreadableNames.Contains(d.Name)));
+            return unreadable
+                .Select(u => DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableContractBaseline, u.Error!.Location, u.Error.ToDiagnostic().GetMessage(CultureInfo.InvariantCulture)))
+                .Concat(changes.Where(c => c.Rule.Severity != ChangeSeverity.Info).Select(ToDiagnostic))
                 .ToEquatableArray();
         }
         catch (Exception e)

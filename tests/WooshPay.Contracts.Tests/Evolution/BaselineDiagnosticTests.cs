@@ -70,4 +70,27 @@ public sealed class BaselineDiagnosticTests
         Assert.NotEmpty(breaking);
         Assert.All(breaking, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
     }
+
+    [Fact]
+    public void An_unreadable_baseline_file_is_reported_and_not_compared()
+    {
+        var inputs = EvolutionFixtures.Inputs("v3")
+            .Append(new SchemaInput("/baseline/payment_intent.schema.json", "{ \"type\": \"object\",, }", s_baseline))
+            .Concat(EvolutionFixtures.Inputs("v2").Where(i => !i.Path.EndsWith("/payment_intent.schema.json", StringComparison.Ordinal))
+                .Select(i => i with { Path = "/baseline/" + Path.GetFileName(i.Path), Metadata = s_baseline }));
+        var output = GeneratorHarness.Run(inputs);
+        var unreadable = Assert.Single(output.GeneratorDiagnostics, d => d.Id == "WPC102");
+        Assert.Equal("/baseline/payment_intent.schema.json", unreadable.Location.GetLineSpan().Path);
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.GetMessage().Contains("confirmation_method"));
+        Assert.Contains(output.GeneratorDiagnostics, d => d.Id == "WPC100" && d.GetMessage().Contains("return_url"));
+    }
+
+    [Fact]
+    public void A_baseline_folder_without_schemas_is_a_warning()
+    {
+        var output = GeneratorHarness.Run(EvolutionFixtures.Inputs("v3"), new Dictionary<string, string> { ["WooshPayContractsBaseline"] = "contract-baseline" });
+        var empty = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC103", empty.Id);
+        Assert.Contains("'contract-baseline'", empty.GetMessage());
+    }
 }

@@ -40,6 +40,16 @@ public sealed class CommandLineToolTests
     }
 
     [Fact]
+    public void Check_docs_schema_option_overrides_the_choice_for_every_block()
+    {
+        var (exit, output, _) = Run("check-docs", s_seedPage, "--schema", "CheckoutSessionCreateRequest", "--format", "json");
+        Assert.Equal(1, exit);
+        var blocks = JsonDocument.Parse(output).RootElement[0].GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal(6, blocks.Count);
+        Assert.All(blocks, b => Assert.Equal(("CheckoutSessionCreateRequest", "--schema"), (b.GetProperty("schema").GetString(), b.GetProperty("reason").GetString())));
+    }
+
+    [Fact]
     public void Diff_exits_1_on_breaking_changes_0_without_and_lists_every_change_in_json()
     {
         var versions = EvolutionFixtures.VersionsFolder;
