@@ -76,6 +76,10 @@ internal static class ChangeRules
     public static readonly ChangeRule ResponsePropertyEnumValueAdded = Add("response-property-enum-value-added", Response, Warning,
         "An enum value was added (generated enums keep unknown values, so parsing does not fail; code that switches over the values must handle it)", true);
     public static readonly ChangeRule ResponsePropertyEnumValueRemoved = Add("response-property-enum-value-removed", Response, Info, "An enum value was removed", true);
+    public static readonly ChangeRule RequestPropertyEnumAdded = Add("request-property-enum-added", Request, Breaking, "The values were restricted to an enum", false);
+    public static readonly ChangeRule RequestPropertyEnumRemoved = Add("request-property-enum-removed", Request, Info, "The enum restriction was removed", false);
+    public static readonly ChangeRule ResponsePropertyEnumAdded = Add("response-property-enum-added", Response, Info, "The values were restricted to an enum", false);
+    public static readonly ChangeRule ResponsePropertyEnumRemoved = Add("response-property-enum-removed", Response, Breaking, "The enum restriction was removed (any value may appear; the generated enum type goes)", false);
     public static readonly ChangeRule RequestPropertyConstChanged = Add("request-property-const-changed", Request, Breaking, "The const value changed, was added or was removed", false);
     public static readonly ChangeRule ResponsePropertyConstChanged = Add("response-property-const-changed", Response, Breaking, "The const value changed, was added or was removed", false);
 

@@ -195,6 +195,14 @@ internal sealed class ContractDiff
             }
         }
 
+        else if (o.HasEnum != n.HasEnum)
+        {
+            var rule = Request
+                ? (n.HasEnum ? ChangeRules.RequestPropertyEnumAdded : ChangeRules.RequestPropertyEnumRemoved)
+                : (n.HasEnum ? ChangeRules.ResponsePropertyEnumAdded : ChangeRules.ResponsePropertyEnumRemoved);
+            Report(rule, subject, n.HasEnum ? $"values restricted to [{string.Join(", ", n.Enum)}]" : $"the enum [{string.Join(", ", o.Enum)}] was removed", o, n);
+        }
+
         if (!string.Equals(o.Const, n.Const, StringComparison.Ordinal))
         {
             Report(Request ? ChangeRules.RequestPropertyConstChanged : ChangeRules.ResponsePropertyConstChanged, subject,

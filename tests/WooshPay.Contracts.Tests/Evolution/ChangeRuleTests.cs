@@ -32,6 +32,8 @@ public sealed class ChangeRuleTests
         new("became not nullable", "\"p\": { \"type\": [\"string\", \"null\"] }", "\"p\": { \"type\": \"string\" }", "request-property-became-not-nullable", "response-property-became-not-nullable"),
         new("enum value added", "\"p\": { \"enum\": [\"a\"] }", "\"p\": { \"enum\": [\"a\", \"b\"] }", "request-property-enum-value-added", "response-property-enum-value-added"),
         new("enum value removed", "\"p\": { \"enum\": [\"a\", \"b\"] }", "\"p\": { \"enum\": [\"a\"] }", "request-property-enum-value-removed", "response-property-enum-value-removed"),
+        new("enum introduced", "\"p\": { \"type\": \"string\" }", "\"p\": { \"type\": \"string\", \"enum\": [\"a\"] }", "request-property-enum-added", "response-property-enum-added"),
+        new("enum dropped", "\"p\": { \"enum\": [\"a\"] }", "\"p\": {}", "request-property-enum-removed", "response-property-enum-removed"),
         new("const changed", "\"p\": { \"const\": \"a\" }", "\"p\": { \"const\": \"b\" }", "request-property-const-changed", "response-property-const-changed"),
         new("minimum raised", "\"p\": { \"minimum\": 1 }", "\"p\": { \"minimum\": 2 }", "request-property-min-increased", "response-property-min-increased"),
         new("minimum made exclusive", "\"p\": { \"minimum\": 1 }", "\"p\": { \"exclusiveMinimum\": 1 }", "request-property-min-increased", "response-property-min-increased"),
