@@ -18,6 +18,9 @@ internal static class Program
         return args[0] switch
         {
             // Each command registers its verb here.
+            "validate" => Commands.ValidateCommand.Run(rest),
+            "diff" => Commands.DiffCommand.Run(rest),
+            "check-docs" => Commands.CheckDocsCommand.Run(rest),
             _ => UnknownCommand(args[0]),
         };
     }
@@ -28,10 +31,15 @@ internal static class Program
         return UsageOrInputError;
     }
 
-    private const string Usage = """
+    private const string Usage = $$"""
         wooshpay-contracts: the WooshPay contract toolkit on the command line
 
         Usage: wooshpay-contracts <command> [options]
+
+        Commands:
+          {{Commands.ValidateCommand.Usage}}
+          {{Commands.DiffCommand.Usage}}
+          {{Commands.CheckDocsCommand.Usage}}
 
         Exit codes: 0 clean, 1 findings, 2 usage or input error.
 

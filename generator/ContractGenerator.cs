@@ -35,11 +35,14 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select((provider, _) => ReadEmitOptions(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        var inputs = context.AdditionalTextsProvider
+        var allInputs = context.AdditionalTextsProvider
             .Where(file => file.Path.EndsWith(SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select((pair, ct) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), ct))
-            .WithTrackingName(TrackingNames.SchemaFiles);
+            .Select((pair, ct) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), ct));
+
+        // Baseline files (the previous published contract) are compared with, never generated from.
+        var inputs = allInputs.Where(input => !input.IsBaseline).WithTrackingName(TrackingNames.SchemaFiles);
+        var baseline = allInputs.Where(input => input.IsBaseline).Select((input, _) => Parse(input));
 
         var parsed = inputs
             .Select((input, _) => Parse(input))
@@ -56,6 +59,10 @@ public sealed class ContractGenerator : IIncrementalGenerator
         // Diagnostics travel apart from sources, so a moved location never invalidates generated code.
         context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
         context.RegisterSourceOutput(linked.Select((result, _) => result.Diagnostics), ReportAll);
+        var baselineFolder = context.AnalyzerConfigOptionsProvider
+            .Select((provider, _) => provider.GlobalOptions.TryGetValue(PropertyPrefix + "Baseline", out var folder) ? folder : null);
+        context.RegisterSourceOutput(parsed.Collect().Combine(baseline.Collect()).Combine(baselineFolder)
+            .Select((pair, _) => Evolution.BaselineCheck.Run(pair.Left.Left, pair.Left.Right, pair.Right)), ReportAll);
 
         context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.ClassName, () => SchemaEmitter.Emit(pair.Left, pair.Right), pair.Left.FilePath));
@@ -112,7 +119,9 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var typeName = options.TryGetValue(MetadataPrefix + "TypeName", out var declaredName) && !string.IsNullOrWhiteSpace(declaredName)
             ? NameHelper.ToPascalCase(declaredName)
             : null;
-        return new SchemaFileInput(file.Path, text, uri, new SchemaFileOptions(generateModels, typeName));
+        var isBaseline = options.TryGetValue(MetadataPrefix + "ContractBaseline", out var baseline)
+            && string.Equals(baseline?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        return new SchemaFileInput(file.Path, text, uri, new SchemaFileOptions(generateModels, typeName)) { IsBaseline = isBaseline };
     }
 
     private static SchemaFileSpec Parse(SchemaFileInput input)
@@ -192,4 +201,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
 }
 
 /// <summary>One schema file as the pipeline first sees it: plain data, so it compares by value.</summary>
-internal sealed record SchemaFileInput(string Path, string? Text, string RetrievalUri, SchemaFileOptions Options);
+internal sealed record SchemaFileInput(string Path, string? Text, string RetrievalUri, SchemaFileOptions Options)
+{
+    /// <summary>A file of the contract baseline (metadata ContractBaseline="true"): diffed against, not generated from.</summary>
+    public bool IsBaseline { get; init; }
+}

@@ -48,10 +48,23 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidSetting = Create(
         "WPC012", "Invalid MSBuild setting", "Setting '{0}' must be {1}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor BreakingContractChange = Create(
+        "WPC100", "Breaking change against the contract baseline", "Breaking for {1} ({0}): {2} (was {3})", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ContractChangeToReview = Create(
+        "WPC101", "Contract change to review against the baseline", "May break {1} ({0}): {2} (was {3})", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnreadableContractBaseline = Create(
+        "WPC102", "Contract baseline file cannot be read", "This baseline schema file is not compared: {0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EmptyContractBaseline = Create(
+        "WPC103", "Contract baseline has no schema files", "WooshPayContractsBaseline is '{0}', but no *.schema.json file is there; nothing is compared", DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateTypeName, EnumValueNotIdentifier,
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
+        BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

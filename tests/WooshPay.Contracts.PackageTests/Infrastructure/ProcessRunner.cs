@@ -30,8 +30,17 @@ public static class ProcessRunner
         TimeSpan timeout,
         IReadOnlyDictionary<string, string?>? environment,
         params string[] arguments)
+        => Command(DotNet, workingDirectory, timeout, environment, arguments);
+
+    /// <summary>Runs <paramref name="executable"/> (such as an installed .NET tool) as <see cref="DotNetCommand"/> runs dotnet.</summary>
+    public static ProcessResult Command(
+        string executable,
+        string workingDirectory,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment,
+        params string[] arguments)
     {
-        var start = new ProcessStartInfo(DotNet)
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -62,7 +71,7 @@ public static class ProcessRunner
             start.Environment[name] = value;
         }
 
-        var commandLine = "dotnet " + string.Join(" ", arguments.Select(a => a.Contains(' ') ? "\"" + a + "\"" : a));
+        var commandLine = (executable == DotNet ? "dotnet" : executable) + " " + string.Join(" ", arguments.Select(a => a.Contains(' ') ? "\"" + a + "\"" : a));
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(e.Data);
