@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using WooshPay.Contracts.Generator.Diagnostics;
 using WooshPay.Contracts.Generator.Model;
 using WooshPay.Contracts.Generator.Parsing;
 
@@ -15,6 +16,9 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// </summary>
 internal sealed partial class ModelBuilder
 {
+    /// <summary>Alternatives already reported as WPC040: a $defs entry is shaped once per reference to it.</summary>
+    private readonly HashSet<SchemaNodeAddress> _reportedUnions = new();
+
     private (TypeRefSpec Type, bool Nullable)? UnionOf(SchemaNodeSpec node, SchemaNodeAddress address, string nameHint)
     {
         var branches = !node.AnyOf.IsEmpty ? node.AnyOf : node.OneOf;
@@ -43,8 +47,18 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        if (targets.Count == 0 || Discriminator(targets) is not { } discriminator)
+        if (targets.Count == 0)
         {
+            return null;
+        }
+
+        if (Discriminator(targets) is not { } discriminator)
+        {
+            if (targets.All(target => _linker.Linked(target).Node.Properties.Count > 0) && _reportedUnions.Add(address))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionWithoutDiscriminator, node.Location, !node.AnyOf.IsEmpty ? "anyOf" : "oneOf"));
+            }
+
             return null;
         }
 

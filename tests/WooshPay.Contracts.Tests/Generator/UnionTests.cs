@@ -47,9 +47,14 @@ public sealed class UnionTests
     }
 
     [Fact]
-    public void Branches_that_the_const_cannot_tell_apart_are_not_a_union()
+    public void Branches_that_the_const_cannot_tell_apart_are_not_a_union_and_say_so()
     {
-        Assert.Equal(typeof(JsonElement?), s_generated.Value.Drawing.GetProperty("Ambiguous")!.PropertyType);
+        var (output, drawing) = s_generated.Value;
+
+        Assert.Equal(typeof(JsonElement?), drawing.GetProperty("Ambiguous")!.PropertyType);
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC040", diagnostic.Id);
+        Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
     [Fact]
