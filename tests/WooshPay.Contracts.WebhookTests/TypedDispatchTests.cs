@@ -75,6 +75,17 @@ public sealed class TypedDispatchTests
     }
 
     [Fact]
+    public void The_event_schema_checks_a_known_resource_against_its_own_schema()
+    {
+        // A refund without its amount is not let through by the catch-all branch for other resources.
+        var json = EventSamples.Event("charge.refund.updated", """{"id":"re_1","object":"refund"}""");
+        var result = WooshPayEventSchema.Validate(JsonDocument.Parse(json).RootElement);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.InstanceLocation == "/data/object");
+    }
+
+    [Fact]
     public void A_resource_without_an_object_member_is_kept_as_json()
     {
         var evt = WooshPayEvent.Parse(EventSamples.Event("payment_intent.created", """{"id":"pi_1"}"""));
