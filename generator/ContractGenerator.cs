@@ -93,6 +93,17 @@ public sealed class ContractGenerator : IIncrementalGenerator
                 AddSource(spc, name, () => source, null);
             }
         });
+
+        // Webhook verification returns the event model, so it is emitted only where a schema defines that model.
+        var hasEvent = models.Collect().Select((all, _) => all.Any(model => model.Name == WebhookEmitter.EventTypeName));
+        context.RegisterSourceOutput(options.Combine(hasEvent), (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                var (name, source) = WebhookEmitter.Emit(pair.Left);
+                AddSource(spc, name, () => source, null);
+            }
+        });
     }
 
     private static EmitOptions ReadEmitOptions(AnalyzerConfigOptions global)

@@ -174,7 +174,9 @@ internal static class ModelEmitter
             {
                 var p = m.Spec;
                 w.WriteLine($"case {CSharpLiteral.String(p.JsonName)}:");
-                var read = ReadExpression(p.Type, "property.Value", $"new(pointer, {CSharpLiteral.String(p.JsonName)})", n);
+                // A read of several lines (a union's switch) continues at the indentation of its first line.
+                var read = ReadExpression(p.Type, "property.Value", $"new(pointer, {CSharpLiteral.String(p.JsonName)})", n)
+                    .Replace("\n", "\n" + new string(' ', p.Nullable ? 8 : 4));
 
                 // default(T?), not null: an enum struct converts implicitly from string, and so from a null literal.
                 var none = IsValueType(p.Type) ? $"default({m.Type})" : "null";
@@ -301,6 +303,7 @@ internal static class ModelEmitter
         TypeRefKind.Model or TypeRefKind.Enum => $"global::{n.Namespace}.{type.Name}",
         TypeRefKind.List => $"global::System.Collections.Generic.List<{TypeName(Element(type), n)}>",
         TypeRefKind.Map => $"global::System.Collections.Generic.Dictionary<string, {TypeName(Element(type), n)}>",
+        TypeRefKind.Union => UnionEmitter.TypeName,
         _ => "global::System.Text.Json.JsonElement",
     };
 
@@ -317,6 +320,7 @@ internal static class ModelEmitter
     {
         TypeRefKind.List => $"{n.Json}.ReadList({value}, {location}, {Reader(Element(type), n, depth + 1)})",
         TypeRefKind.Map => $"{n.Json}.ReadMap({value}, {location}, {Reader(Element(type), n, depth + 1)})",
+        TypeRefKind.Union => UnionEmitter.ReadExpression(type.Union!, value, location, n.Namespace),
         _ => $"{Reader(type, n, depth)}({value}, {location})",
     };
 
@@ -328,7 +332,7 @@ internal static class ModelEmitter
         TypeRefKind.Double => $"{n.Json}.ReadDouble",
         TypeRefKind.Boolean => $"{n.Json}.ReadBoolean",
         TypeRefKind.Model or TypeRefKind.Enum => $"global::{n.Namespace}.{type.Name}.ReadJson",
-        TypeRefKind.List or TypeRefKind.Map => $"static (e{depth}, at{depth}) => {ReadExpression(type, $"e{depth}", $"at{depth}", n, depth)}",
+        TypeRefKind.List or TypeRefKind.Map or TypeRefKind.Union => $"static (e{depth}, at{depth}) => {ReadExpression(type, $"e{depth}", $"at{depth}", n, depth)}",
         _ => $"{n.Json}.ReadElement",
     };
 
@@ -342,6 +346,7 @@ internal static class ModelEmitter
         TypeRefKind.Model or TypeRefKind.Enum => $"global::{n.Namespace}.{type.Name}.WriteJson",
         TypeRefKind.List => $"static (w{depth}, v{depth}) => {n.Json}.WriteList(w{depth}, v{depth}, {Writer(Element(type), n, depth + 1)})",
         TypeRefKind.Map => $"static (w{depth}, v{depth}) => {n.Json}.WriteMap(w{depth}, v{depth}, {Writer(Element(type), n, depth + 1)})",
+        TypeRefKind.Union => $"static (w{depth}, v{depth}) =>\n{{\n{UnionEmitter.WriteStatements(type.Union!, $"w{depth}", $"v{depth}", n.Namespace)}\n}}",
         _ => $"{n.Json}.WriteElement",
     };
 
@@ -355,6 +360,7 @@ internal static class ModelEmitter
         TypeRefKind.Model => $"writer.WritePropertyName({name});\nglobal::{n.Namespace}.{type.Name}.WriteJson(writer, {value});",
         TypeRefKind.List => $"writer.WritePropertyName({name});\n{n.Json}.WriteList(writer, {value}, {Writer(Element(type), n, 1)});",
         TypeRefKind.Map => $"writer.WritePropertyName({name});\n{n.Json}.WriteMap(writer, {value}, {Writer(Element(type), n, 1)});",
+        TypeRefKind.Union => $"writer.WritePropertyName({name});\n{UnionEmitter.WriteStatements(type.Union!, "writer", value, n.Namespace)}",
         _ => $"{n.Json}.WriteElement(writer, {name}, {value});",
     };
 

@@ -13,7 +13,7 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// or enum under a property becomes {Parent}{Property}. Anything the schema does not pin to one
 /// C# shape stays a JsonElement, so no value is ever lost.
 /// </summary>
-internal sealed class ModelBuilder
+internal sealed partial class ModelBuilder
 {
     private readonly SchemaLinker _linker;
     private readonly TypeNameRegistry _names;
@@ -118,6 +118,11 @@ internal sealed class ModelBuilder
         {
             var inner = TypeOf(alternative, nameHint);
             return (inner.Type, true);
+        }
+
+        if (UnionOf(node, address, nameHint) is { } union)
+        {
+            return union;
         }
 
         var nullable = (node.Types & JsonTypes.Null) != 0;

@@ -40,7 +40,7 @@ internal sealed record EnumTypeSpec(
 internal sealed record EnumMemberSpec(string Identifier, string Value);
 
 /// <summary>The C# type of a property or an array/map element.</summary>
-internal sealed record TypeRefSpec(TypeRefKind Kind, string? Name = null, TypeRefSpec? Element = null)
+internal sealed record TypeRefSpec(TypeRefKind Kind, string? Name = null, TypeRefSpec? Element = null, UnionSpec? Union = null)
 {
     public static readonly TypeRefSpec String = new(TypeRefKind.String);
     public static readonly TypeRefSpec Int64 = new(TypeRefKind.Int64);
@@ -67,6 +67,11 @@ internal enum TypeRefKind
     List,
     /// <summary>Dictionary&lt;string, Element&gt; (an object with only additionalProperties).</summary>
     Map,
+    /// <summary>
+    /// object: one of several generated classes told apart by a const property (<see cref="TypeRefSpec.Union"/>),
+    /// or the JsonElement itself when the value names none of them.
+    /// </summary>
+    Union,
     /// <summary>JsonElement: any value the schema does not pin to one of the above.</summary>
     Json,
 }

@@ -31,6 +31,7 @@ internal sealed class SchemaParser
     {
         "$schema", "$comment", "$vocabulary", "title", "description", "default", "examples", "deprecated",
         "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema",
+        "x-sensitive",
     };
 
     private readonly string _path;

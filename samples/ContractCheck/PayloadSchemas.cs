@@ -76,6 +76,8 @@ internal static class PayloadSchemas
         "checkout.session.schema.json" => new(schemaFileName, "CheckoutSession", CheckoutSessionSchema.Validate),
         "refund.create.request.schema.json" => new(schemaFileName, "RefundCreateRequest", RefundCreateRequestSchema.Validate),
         "refund.schema.json" => new(schemaFileName, "Refund", RefundSchema.Validate),
+        "webhook_endpoint.create.request.schema.json" => new(schemaFileName, "WebhookEndpointCreateRequest", WebhookEndpointCreateRequestSchema.Validate),
+        "webhook_endpoint.schema.json" => new(schemaFileName, "WebhookEndpoint", WebhookEndpointSchema.Validate),
         _ => null,
     };
 }

@@ -24,6 +24,7 @@ public sealed class DiagnosticTests
     [InlineData("{\n  " + Header + ",\n  \"type\": \"string\",\n  \"format\": \"credit-card\"\n}", "WPC008", 4, 13)]
     [InlineData("{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n  \"type\": \"string\"\n}", "WPC009", 2, 14)]
     [InlineData("{\n  " + Header + ",\n  \"type\": \"string\",\n  \"type\": \"integer\"\n}", "WPC011", 4, 3)]
+    [InlineData("{\n  " + Header + ",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"anyOf\": [{ \"$ref\": \"#/$defs/x\" }, { \"$ref\": \"#/$defs/y\" }] } },\n  \"$defs\": { \"x\": { \"properties\": { \"p\": { \"type\": \"string\" } } }, \"y\": { \"properties\": { \"q\": { \"type\": \"string\" } } } }\n}", "WPC040", 4, 24)]
     public void A_broken_schema_gets_its_diagnostic_at_the_offending_token(string schema, string id, int line, int column)
     {
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/broken.schema.json", schema) });

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Model;
+using WooshPay.Contracts.Generator.Parsing;
+
+namespace WooshPay.Contracts.Generator.Linking;
+
+/// <summary>
+/// Unions: an anyOf/oneOf whose branches are references to object schemas that each pin one shared string
+/// property with a distinct "const" (the discriminator, such as "object": "payment_intent"). Besides those,
+/// a branch may be {"type": "null"} (the value may be null) or an object schema without a reference (the
+/// catch-all for resources the contract does not model; such a value is kept whole as a JsonElement).
+/// Anything else is not a union and keeps its usual shape.
+/// </summary>
+internal sealed partial class ModelBuilder
+{
+    /// <summary>Alternatives already reported as WPC040: a $defs entry is shaped once per reference to it.</summary>
+    private readonly HashSet<SchemaNodeAddress> _reportedUnions = new();
+
+    private (TypeRefSpec Type, bool Nullable)? UnionOf(SchemaNodeSpec node, SchemaNodeAddress address, string nameHint)
+    {
+        var branches = !node.AnyOf.IsEmpty ? node.AnyOf : node.OneOf;
+        if (branches.Count < 2 || (node.Types & ~(JsonTypes.Object | JsonTypes.Null)) != JsonTypes.None || node.Properties.Count > 0 || node.HasEnum)
+        {
+            return null;
+        }
+
+        var nullable = (node.Types & JsonTypes.Null) != 0;
+        var targets = new List<SchemaNodeAddress>();
+        foreach (var branch in branches)
+        {
+            var branchAddress = new SchemaNodeAddress(address.SchemaClassName, branch);
+            var linked = _linker.Linked(branchAddress);
+            if (IsNullOnly(branchAddress))
+            {
+                nullable = true;
+            }
+            else if (linked.Ref is { } target && IsOnlyReference(linked.Node))
+            {
+                targets.Add(target);
+            }
+            else if (linked.Ref is not null || linked.Node.Types != JsonTypes.Object || !linked.Node.AnyOf.IsEmpty || !linked.Node.OneOf.IsEmpty)
+            {
+                return null;
+            }
+        }
+
+        if (targets.Count == 0)
+        {
+            return null;
+        }
+
+        if (Discriminator(targets) is not { } discriminator)
+        {
+            if (targets.All(target => _linker.Linked(target).Node.Properties.Count > 0) && _reportedUnions.Add(address))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionWithoutDiscriminator, node.Location, !node.AnyOf.IsEmpty ? "anyOf" : "oneOf"));
+            }
+
+            return null;
+        }
+
+        var members = new List<UnionMemberSpec>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            var (type, _) = TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint + "Option" + (i + 1));
+            if (type.Kind != TypeRefKind.Model)
+            {
+                return null;
+            }
+
+            members.Add(new UnionMemberSpec(discriminator.Values[i], type.Name!));
+        }
+
+        return (new TypeRefSpec(TypeRefKind.Union, Union: new UnionSpec(discriminator.Name, members.ToEquatableArray())), nullable);
+    }
+
+    /// <summary>The first property of the first target that every target pins to a distinct string const, and those values.</summary>
+    private (string Name, List<string> Values)? Discriminator(List<SchemaNodeAddress> targets)
+    {
+        var first = _linker.Linked(targets[0]).Node;
+        foreach (var candidate in first.Properties)
+        {
+            var values = new List<string>();
+            foreach (var target in targets)
+            {
+                if (ConstString(target, candidate.Name) is not { } value)
+                {
+                    break;
+                }
+
+                values.Add(value);
+            }
+
+            if (values.Count == targets.Count && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            {
+                return (candidate.Name, values);
+            }
+        }
+
+        return null;
+    }
+
+    private string? ConstString(SchemaNodeAddress objectSchema, string propertyName)
+    {
+        var node = _linker.Linked(objectSchema).Node;
+        if (node.Types is not (JsonTypes.None or JsonTypes.Object))
+        {
+            return null;
+        }
+
+        foreach (var property in node.Properties)
+        {
+            if (property.Name == propertyName)
+            {
+                var constant = _linker.Linked(new SchemaNodeAddress(objectSchema.SchemaClassName, property.Node)).Node.Const;
+                return constant is not null && constant.StartsWith("\"", StringComparison.Ordinal)
+                    ? JsonTextParser.Parse(constant).Value?.Text
+                    : null;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace WooshPay.Contracts.Generator.Model;
+
+/// <summary>
+/// A value that is one of several generated classes, told apart by a string property every one of them
+/// pins with "const" (such as "object": "payment_intent"). A value naming none of them stays a JsonElement.
+/// </summary>
+/// <param name="Discriminator">The JSON name of the telling property.</param>
+/// <param name="Members">Each class and the discriminator value that selects it, in schema order.</param>
+internal sealed record UnionSpec(string Discriminator, EquatableArray<UnionMemberSpec> Members);
+
+/// <summary>One alternative of a union: the class <paramref name="TypeName"/> is read when the discriminator is <paramref name="Value"/>.</summary>
+internal sealed record UnionMemberSpec(string Value, string TypeName);
