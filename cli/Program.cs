@@ -18,6 +18,7 @@ internal static class Program
         return args[0] switch
         {
             // Each command registers its verb here.
+            "openapi" => Commands.OpenApiCommand.Run(rest),
             _ => UnknownCommand(args[0]),
         };
     }
@@ -32,6 +33,9 @@ internal static class Program
         wooshpay-contracts: the WooshPay contract toolkit on the command line
 
         Usage: wooshpay-contracts <command> [options]
+
+        Commands:
+          openapi export   Write the WooshPay API description as OpenAPI 3.1 or 3.0.
 
         Exit codes: 0 clean, 1 findings, 2 usage or input error.
 

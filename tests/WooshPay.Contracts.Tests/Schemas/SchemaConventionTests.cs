@@ -53,7 +53,7 @@ public sealed class SchemaConventionTests
             data.Add(Path.GetFileName(path));
         }
 
-        Assert.Equal(3, data.Cast<object[]>().Count());
+        Assert.Equal(5, data.Cast<object[]>().Count());
         return data;
     }
 
