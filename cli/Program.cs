@@ -21,6 +21,7 @@ internal static class Program
             "validate" => Commands.ValidateCommand.Run(rest),
             "diff" => Commands.DiffCommand.Run(rest),
             "check-docs" => Commands.CheckDocsCommand.Run(rest),
+            "openapi" => Commands.OpenApiCommand.Run(rest),
             _ => UnknownCommand(args[0]),
         };
     }
@@ -40,6 +41,7 @@ internal static class Program
           {{Commands.ValidateCommand.Usage}}
           {{Commands.DiffCommand.Usage}}
           {{Commands.CheckDocsCommand.Usage}}
+          openapi export   Write the WooshPay API description as OpenAPI 3.1 or 3.0.
 
         Exit codes: 0 clean, 1 findings, 2 usage or input error.
 

@@ -11,11 +11,12 @@ using WooshPay.Contracts.Generator.Emit;
 using WooshPay.Contracts.Generator.Linking;
 using WooshPay.Contracts.Generator.Model;
 using WooshPay.Contracts.Generator.Parsing;
+using WooshPay.Contracts.Generator.Parsing.OpenApi;
 
 namespace WooshPay.Contracts.Generator;
 
 /// <summary>
-/// Turns every <c>*.schema.json</c> AdditionalFile into typed models, extensible enums and validators.
+/// Turns every <c>*.schema.json</c> AdditionalFile (and every component schema of a <c>*.openapi.json</c> one) into typed models, extensible enums and validators.
 /// Pipeline: read options and files, parse each file on its own (cached per file), link all files
 /// together (references and type names), then emit one source per schema file and per type.
 /// </summary>
@@ -48,8 +49,19 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select((input, _) => Parse(input))
             .WithTrackingName(TrackingNames.Parse);
 
+        // OpenAPI documents: every components/schemas entry is a schema file of its own for the linker.
+        var openApiInputs = context.AdditionalTextsProvider
+            .Where(file => OpenApiDocumentReader.IsOpenApiFile(file.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, ct) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .WithTrackingName(TrackingNames.OpenApiDocuments);
+        var openApiParsed = openApiInputs
+            .Select((input, _) => ReadOpenApi(input))
+            .WithTrackingName(TrackingNames.ParseOpenApi);
+
         var linked = parsed.Collect()
-            .Select((files, _) => Link(files))
+            .Combine(openApiParsed.Collect())
+            .Select((pair, _) => Link(pair.Left.AddRange(pair.Right.SelectMany(document => document.Components))))
             .WithTrackingName(TrackingNames.Link);
 
         var schemaClasses = linked.SelectMany((result, _) => result.SchemaFiles).WithTrackingName(TrackingNames.SchemaClasses);
@@ -63,6 +75,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select((provider, _) => provider.GlobalOptions.TryGetValue(PropertyPrefix + "Baseline", out var folder) ? folder : null);
         context.RegisterSourceOutput(parsed.Collect().Combine(baseline.Collect()).Combine(baselineFolder)
             .Select((pair, _) => Evolution.BaselineCheck.Run(pair.Left.Left, pair.Left.Right, pair.Right)), ReportAll);
+        context.RegisterSourceOutput(openApiParsed.Select((document, _) => document.Diagnostics
+            .Concat(document.Components.SelectMany(component => component.Diagnostics)).ToEquatableArray()), ReportAll);
 
         context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.ClassName, () => SchemaEmitter.Emit(pair.Left, pair.Right), pair.Left.FilePath));
@@ -72,7 +86,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
             AddSource(spc, pair.Left.Name, () => EnumEmitter.Emit(pair.Left, pair.Right), null));
 
         // Support types are emitted once, and only into compilations that have schemas.
-        var hasSchemas = inputs.Collect().Select((files, _) => !files.IsEmpty);
+        var hasSchemas = inputs.Collect().Combine(openApiInputs.Collect()).Select((pair, _) => !pair.Left.IsEmpty || !pair.Right.IsEmpty);
         context.RegisterSourceOutput(options.Combine(hasSchemas), (spc, pair) =>
         {
             if (!pair.Right)
@@ -150,6 +164,19 @@ public sealed class ContractGenerator : IIncrementalGenerator
         catch (Exception e)
         {
             return Failed(input, className, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    private static OpenApiDocumentSpec ReadOpenApi(SchemaFileInput input)
+    {
+        try
+        {
+            return OpenApiDocumentReader.Read(input.Path, input.Text, input.RetrievalUri, input.Options);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(input.Path, default, default), e.GetType().Name + ": " + e.Message);
+            return new OpenApiDocumentSpec(input.Path, EquatableArray<SchemaFileSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
         }
     }
 

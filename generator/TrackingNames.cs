@@ -6,6 +6,8 @@ internal static class TrackingNames
     public const string Options = nameof(Options);
     public const string SchemaFiles = nameof(SchemaFiles);
     public const string Parse = nameof(Parse);
+    public const string OpenApiDocuments = nameof(OpenApiDocuments);
+    public const string ParseOpenApi = nameof(ParseOpenApi);
     public const string Link = nameof(Link);
     public const string SchemaClasses = nameof(SchemaClasses);
     public const string Models = nameof(Models);

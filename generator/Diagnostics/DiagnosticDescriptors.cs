@@ -61,6 +61,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor EmptyContractBaseline = Create(
         "WPC103", "Contract baseline has no schema files", "WooshPayContractsBaseline is '{0}', but no *.schema.json file is there; nothing is compared", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SwaggerDocument = Create(
+        "WPC030", "Swagger 2.0 document", "This is a Swagger 2.0 document ('swagger': '{0}'); convert it to OpenAPI 3 first", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotAnOpenApiDocument = Create(
+        "WPC031", "Not an OpenAPI 3 document", "The document is not OpenAPI 3.0 or 3.1: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedOpenApiConstruct = Create(
+        "WPC032", "Unsupported OpenAPI construct", "'{0}' is not supported here: {1}", DiagnosticSeverity.Warning);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
@@ -68,6 +76,7 @@ internal static class DiagnosticDescriptors
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
+        SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -68,6 +68,18 @@ internal sealed class SchemaParser
         return parser.ToSpec(retrievalUri, className, options);
     }
 
+    /// <summary>
+    /// Parses one schema embedded in a larger document (a component of an OpenAPI document): <paramref name="root"/>
+    /// is its value in the document's tree, so positions are the document's. Never throws.
+    /// </summary>
+    public static SchemaFileSpec ParseEmbedded(string path, SourceText source, JsonValue root, string retrievalUri, SchemaFileOptions options)
+    {
+        var parser = new SchemaParser(path, source);
+        var (uri, _) = UriReference.SplitFragment(retrievalUri);
+        parser.Visit(root, string.Empty, uri, uri, string.Empty, insideUnknown: false);
+        return parser.ToSpec(retrievalUri, Model.NameHelper.SchemaClassName(path, options.TypeName), options);
+    }
+
     private SchemaFileSpec ToSpec(string retrievalUri, string className, SchemaFileOptions options)
         => new(_path, retrievalUri, className, options, _nodes.Select(n => n!).ToEquatableArray(), _diagnostics.ToEquatableArray());
 

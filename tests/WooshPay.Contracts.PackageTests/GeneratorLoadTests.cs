@@ -23,7 +23,7 @@ public sealed class GeneratorLoadTests(PackedPackages packages)
     {
         var generatorFolder = Path.Combine(packages.Extract(packages.GeneratorPackage), "analyzers", "dotnet", "cs");
         var schemaFiles = Directory.GetFiles(Path.Combine(packages.Extract(packages.SchemasPackage), "schemas"), "*.schema.json");
-        Assert.Equal(7, schemaFiles.Length);
+        Assert.Equal(Directory.GetFiles(Path.Combine(packages.RepoRoot, "schemas"), "*.schema.json").Length, schemaFiles.Length);
 
         var loader = new IsolatedAnalyzerLoader(generatorFolder);
         try

@@ -84,7 +84,10 @@ public sealed class IncrementalCachingTests
     [Fact]
     public void No_pipeline_value_holds_a_compilation_symbol_or_syntax_node()
     {
-        var run = GeneratorHarness.Run(ContractSchemas.Inputs()).RunResult.Results.Single();
+        // With an OpenAPI document too, so that its steps run.
+        var openApi = new SchemaInput("/project/extra.openapi.json",
+            """{ "openapi": "3.1.0", "components": { "schemas": { "extra_thing": { "type": "object", "properties": { "id": { "type": "string" } } } } } }""");
+        var run = GeneratorHarness.Run(ContractSchemas.Inputs().Append(openApi)).RunResult.Results.Single();
         Assert.Equal(s_trackedSteps.OrderBy(n => n), run.TrackedSteps.Keys.Where(s_trackedSteps.Contains).OrderBy(n => n));
 
         foreach (var (name, steps) in run.TrackedSteps.Where(kv => s_trackedSteps.Contains(kv.Key)))

@@ -53,7 +53,7 @@ public sealed class SchemaConventionTests
             data.Add(Path.GetFileName(path));
         }
 
-        Assert.Equal(4, data.Cast<object[]>().Count());
+        Assert.Equal(6, data.Cast<object[]>().Count());
         return data;
     }
 
