@@ -57,6 +57,10 @@ internal static class WooshPayOperations
             null, "refund.create.request.schema.json", "refund.schema.json"),
         new("RetrieveRefund", "get", "/v1/refunds/{id}", "Retrieves a Refund.", "Refunds",
             "refund_id", null, "refund.schema.json"),
+        new("CreateWebhookEndpoint", "post", "/v1/webhook_endpoints", "Creates a webhook endpoint; its secret is returned only in this response.", "WebhookEndpoints",
+            null, "webhook_endpoint.create.request.schema.json", "webhook_endpoint.schema.json"),
+        new("RetrieveWebhookEndpoint", "get", "/v1/webhook_endpoints/{id}", "Retrieves a webhook endpoint.", "WebhookEndpoints",
+            "webhook_endpoint_id", null, "webhook_endpoint.schema.json"),
     };
 
     /// <summary>

@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
         "WPC012", "Invalid MSBuild setting", "Setting '{0}' must be {1}", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnionWithoutDiscriminator = Create(
-        "WPC040", "Object alternatives without a discriminator", "The {0} alternatives are object schemas that no property pinned to a distinct string const tells apart; the value is a JsonElement", DiagnosticSeverity.Warning);
+        "WPC040", "Object alternatives without a discriminator", "The {0} alternatives are object schemas that no property pinned to a distinct string const tells apart; the value is a JsonElement", DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor BreakingContractChange = Create(
         "WPC100", "Breaking change against the contract baseline", "Breaking for {1} ({0}): {2} (was {3})", DiagnosticSeverity.Error);
 

@@ -116,7 +116,9 @@ internal sealed partial class ModelBuilder
         {
             if (property.Name == propertyName)
             {
-                var constant = _linker.Linked(new SchemaNodeAddress(objectSchema.SchemaClassName, property.Node)).Node.Const;
+                // An enum of one value pins the property as a const does (OpenAPI 3.0 has no const: Stripe and 3.0 exports write it so).
+                var pinned = _linker.Linked(new SchemaNodeAddress(objectSchema.SchemaClassName, property.Node)).Node;
+                var constant = pinned.Const ?? (pinned.Enum.Count == 1 ? pinned.Enum[0] : null);
                 return constant is not null && constant.StartsWith("\"", StringComparison.Ordinal)
                     ? JsonTextParser.Parse(constant).Value?.Text
                     : null;
