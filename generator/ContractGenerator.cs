@@ -1,16 +1,17 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WooshPay.Contracts.Generator.Diagnostics;
 using WooshPay.Contracts.Generator.Emit;
 using WooshPay.Contracts.Generator.Linking;
 using WooshPay.Contracts.Generator.Model;
 using WooshPay.Contracts.Generator.Parsing;
+using WooshPay.Contracts.Generator.Settings;
 
 namespace WooshPay.Contracts.Generator;
 
@@ -23,17 +24,14 @@ namespace WooshPay.Contracts.Generator;
 public sealed class ContractGenerator : IIncrementalGenerator
 {
     private const string SchemaFileSuffix = ".schema.json";
-    private const string PropertyPrefix = "build_property.WooshPayContracts";
-    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
     private static readonly string s_toolVersion = ReadToolVersion();
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var options = context.AnalyzerConfigOptionsProvider
-            .Select((provider, _) => ReadEmitOptions(provider.GlobalOptions))
-            .WithTrackingName(TrackingNames.Options);
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select((provider, _) => SettingsReader.ReadGlobal(provider.GlobalOptions, s_toolVersion));
 
         var inputs = context.AdditionalTextsProvider
             .Where(file => file.Path.EndsWith(SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
@@ -44,6 +42,11 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var parsed = inputs
             .Select((input, _) => Parse(input))
             .WithTrackingName(TrackingNames.Parse);
+
+        // Every output waits for valid settings: a bad one is one WPC012 error and no generated code.
+        var options = settings.Combine(inputs.Select((input, _) => input.SettingProblems.IsEmpty).Collect())
+            .Select((pair, _) => pair.Left.Problems.IsEmpty && pair.Right.All(valid => valid) ? pair.Left.Options : null)
+            .WithTrackingName(TrackingNames.Options);
 
         var linked = parsed.Collect()
             .Select((files, _) => Link(files))
@@ -56,63 +59,46 @@ public sealed class ContractGenerator : IIncrementalGenerator
         // Diagnostics travel apart from sources, so a moved location never invalidates generated code.
         context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
         context.RegisterSourceOutput(linked.Select((result, _) => result.Diagnostics), ReportAll);
+        context.RegisterSourceOutput(inputs.Select((input, _) => input.SettingProblems), ReportAll);
+
+        // Project-wide setting errors are reported once, and only into compilations that have schemas.
+        var hasSchemas = inputs.Collect().Select((files, _) => !files.IsEmpty);
+        context.RegisterSourceOutput(settings.Combine(hasSchemas), (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                ReportAll(spc, pair.Left.Problems);
+            }
+        });
 
         context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
-            AddSource(spc, pair.Left.ClassName, () => SchemaEmitter.Emit(pair.Left, pair.Right), pair.Left.FilePath));
+            AddSource(spc, pair.Left.ClassName, pair.Right, options => SchemaEmitter.Emit(pair.Left, options), pair.Left.FilePath));
         context.RegisterSourceOutput(models.Combine(options), (spc, pair) =>
-            AddSource(spc, pair.Left.Name, () => ModelEmitter.Emit(pair.Left, pair.Right), null));
+            AddSource(spc, pair.Left.Name, pair.Right, options => ModelEmitter.Emit(pair.Left, options), null));
         context.RegisterSourceOutput(enums.Combine(options), (spc, pair) =>
-            AddSource(spc, pair.Left.Name, () => EnumEmitter.Emit(pair.Left, pair.Right), null));
+            AddSource(spc, pair.Left.Name, pair.Right, options => EnumEmitter.Emit(pair.Left, options), null));
 
         // Support types are emitted once, and only into compilations that have schemas.
-        var hasSchemas = inputs.Collect().Select((files, _) => !files.IsEmpty);
         context.RegisterSourceOutput(options.Combine(hasSchemas), (spc, pair) =>
         {
-            if (!pair.Right)
+            if (pair.Left is null || !pair.Right)
             {
-                return;
-            }
-
-            // Every generated file starts with this namespace: a bad one is one clear error, not hundreds of compiler errors.
-            if (pair.Left.Namespace.Split('.').Any(part => !SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None))
-            {
-                spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSetting, null,
-                    "WooshPayContractsNamespace", $"a C# namespace such as Acme.Payments.Contracts, not '{pair.Left.Namespace}'").ToDiagnostic());
                 return;
             }
 
             foreach (var (name, source) in RuntimeEmitter.Emit(pair.Left))
             {
-                AddSource(spc, name, () => source, null);
+                AddSource(spc, name, pair.Left, _ => source, null);
             }
         });
-    }
-
-    private static EmitOptions ReadEmitOptions(AnalyzerConfigOptions global)
-    {
-        string? Get(string name) => global.TryGetValue(PropertyPrefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        bool Flag(string name, bool fallback) => Get(name) is { } value ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) : fallback;
-
-        return new EmitOptions(
-            Namespace: Get("Namespace") ?? "WooshPay.Contracts",
-            PublicTypes: !string.Equals(Get("Accessibility"), "internal", StringComparison.OrdinalIgnoreCase),
-            Strict: Flag("Strict", fallback: false),
-            AssertFormats: Flag("AssertFormats", fallback: true),
-            ToolVersion: s_toolVersion);
     }
 
     private static SchemaFileInput ReadInput(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
     {
         var text = file.GetText(ct)?.ToString();
-        var uri = options.TryGetValue(MetadataPrefix + "SchemaUri", out var declared) && !string.IsNullOrWhiteSpace(declared)
-            ? declared.Trim()
-            : FileUri(file.Path);
-        var generateModels = !(options.TryGetValue(MetadataPrefix + "GenerateModels", out var models)
-            && string.Equals(models?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-        var typeName = options.TryGetValue(MetadataPrefix + "TypeName", out var declaredName) && !string.IsNullOrWhiteSpace(declaredName)
-            ? NameHelper.ToPascalCase(declaredName)
-            : null;
-        return new SchemaFileInput(file.Path, text, uri, new SchemaFileOptions(generateModels, typeName));
+        var problems = new List<DiagnosticInfo>();
+        var fileOptions = SettingsReader.ReadFile(file.Path, options, problems, out var declaredUri);
+        return new SchemaFileInput(file.Path, text, declaredUri ?? FileUri(file.Path), fileOptions, problems.ToEquatableArray());
     }
 
     private static SchemaFileSpec Parse(SchemaFileInput input)
@@ -155,11 +141,16 @@ public sealed class ContractGenerator : IIncrementalGenerator
         }
     }
 
-    private static void AddSource(SourceProductionContext context, string name, Func<string> emit, string? schemaPath)
+    private static void AddSource(SourceProductionContext context, string name, EmitOptions? options, Func<EmitOptions, string> emit, string? schemaPath)
     {
+        if (options is null)
+        {
+            return;
+        }
+
         try
         {
-            context.AddSource(name + ".g.cs", emit());
+            context.AddSource(name + ".g.cs", emit(options));
         }
         catch (Exception e)
         {
@@ -192,4 +183,5 @@ public sealed class ContractGenerator : IIncrementalGenerator
 }
 
 /// <summary>One schema file as the pipeline first sees it: plain data, so it compares by value.</summary>
-internal sealed record SchemaFileInput(string Path, string? Text, string RetrievalUri, SchemaFileOptions Options);
+/// <param name="SettingProblems">WPC012 errors of the file's AdditionalFiles metadata.</param>
+internal sealed record SchemaFileInput(string Path, string? Text, string RetrievalUri, SchemaFileOptions Options, EquatableArray<DiagnosticInfo> SettingProblems);
