@@ -27,11 +27,23 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
     private static readonly string s_toolVersion = ReadToolVersion();
 
+    private readonly Func<SchemaFileInput, SchemaFileSpec> _parse;
+
+    /// <summary>Creates the generator; the compiler calls this.</summary>
+    public ContractGenerator()
+        : this(input => SchemaParser.Parse(input.Path, input.Text!, input.RetrievalUri, input.Options))
+    {
+    }
+
+    /// <summary>Replaces the parser, so tests can make it fail and see the failure become WPC010.</summary>
+    internal ContractGenerator(Func<SchemaFileInput, SchemaFileSpec> parse) => _parse = parse;
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var settings = context.AnalyzerConfigOptionsProvider
-            .Select((provider, _) => SettingsReader.ReadGlobal(provider.GlobalOptions, s_toolVersion));
+            .Select((provider, _) => SettingsReader.ReadGlobal(provider.GlobalOptions, s_toolVersion))
+            .WithTrackingName(TrackingNames.Options);
 
         var inputs = context.AdditionalTextsProvider
             .Where(file => file.Path.EndsWith(SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
@@ -45,8 +57,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
         // Every output waits for valid settings: a bad one is one WPC012 error and no generated code.
         var options = settings.Combine(inputs.Select((input, _) => input.SettingProblems.IsEmpty).Collect())
-            .Select((pair, _) => pair.Left.Problems.IsEmpty && pair.Right.All(valid => valid) ? pair.Left.Options : null)
-            .WithTrackingName(TrackingNames.Options);
+            .Select((pair, _) => pair.Left.Problems.IsEmpty && pair.Right.All(valid => valid) ? pair.Left.Options : null);
 
         var linked = parsed.Collect()
             .Select((files, _) => Link(files))
@@ -101,7 +112,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         return new SchemaFileInput(file.Path, text, declaredUri ?? FileUri(file.Path), fileOptions, problems.ToEquatableArray());
     }
 
-    private static SchemaFileSpec Parse(SchemaFileInput input)
+    private SchemaFileSpec Parse(SchemaFileInput input)
     {
         var className = NameHelper.SchemaClassName(input.Path, input.Options.TypeName);
         if (input.Text is null)
@@ -111,7 +122,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
         try
         {
-            return SchemaParser.Parse(input.Path, input.Text, input.RetrievalUri, input.Options);
+            return _parse(input);
         }
         catch (Exception e)
         {

@@ -224,6 +224,7 @@ internal sealed class ModelBuilder
     {
         var taken = new HashSet<string>(ReservedNames.EnumMembers, StringComparer.Ordinal) { typeName };
         var members = new List<EnumMemberSpec>();
+        var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var json in node.Enum)
         {
             if (!json.StartsWith("\"", StringComparison.Ordinal))
@@ -232,7 +233,13 @@ internal sealed class ModelBuilder
             }
 
             // Every value stays known (KnownValues, IsKnown, strict parsing); one without a clean name gets a made-up one.
+            // A repeated value is one member, so the constant a WPC005 names is the one that is emitted.
             var value = Parsing.JsonTextParser.Parse(json).Value!.Text!;
+            if (!values.Add(value))
+            {
+                continue;
+            }
+
             var identifier = NameHelper.ToPascalCase(value);
             if (identifier is null || !taken.Add(identifier))
             {
