@@ -28,7 +28,7 @@ internal sealed class SchemaLinker
     public static LinkResult Link(ImmutableArray<SchemaFileSpec> files)
     {
         // Paths order the files so output does not depend on the order MSBuild lists them in.
-        var linker = new SchemaLinker(files.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToImmutableArray());
+        var linker = new SchemaLinker(Vocabularies.WithMetaSchemas(files).OrderBy(f => f.FilePath, StringComparer.Ordinal).ToImmutableArray());
         return linker.Run();
     }
 
@@ -56,6 +56,12 @@ internal sealed class SchemaLinker
             Index(file);
         }
 
+        _files = _files.Select(file => Vocabularies.ApplyDialect(file, MetaSchemaRoot, _diagnostics)).ToImmutableArray();
+        foreach (var file in _files)
+        {
+            _byClass[file.ClassName] = file;
+        }
+
         var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
         foreach (var spec in emitSpecs)
         {
@@ -65,6 +71,9 @@ internal sealed class SchemaLinker
         var types = ModelBuilder.Build(this, _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
         return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray());
     }
+
+    private SchemaNodeSpec? MetaSchemaRoot(string uri)
+        => _resources.TryGetValue(uri, out var address) || _resources.TryGetValue(UriReference.PercentDecode(uri), out address) ? Node(address) : null;
 
     private void Index(SchemaFileSpec file)
     {
@@ -159,6 +168,7 @@ internal sealed class SchemaLinker
                     Location = new LocationInfo(file.FilePath, default, default),
                     RefLocation = null,
                     DynamicRefLocation = null,
+                    DialectLocation = null,
                 },
             }).ToEquatableArray(),
         };

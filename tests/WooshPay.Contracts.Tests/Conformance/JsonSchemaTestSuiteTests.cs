@@ -87,7 +87,9 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
             sb.AppendLine($"| {file.Key} | {file.Count()} | {file.Count(o => o.Passed)} | {string.Join("; ", reasons)} |");
         }
 
-        sb.AppendLine($"| **total** | {outcomes.Count} | {outcomes.Count(o => o.Passed)} | |");
+        var required = outcomes.Where(o => !o.Group.File.Contains('/')).ToList();
+        sb.AppendLine($"| **required (draft 2020-12)** | {required.Count:N0} | {required.Count(o => o.Passed):N0} | |");
+        sb.AppendLine($"| **total** | {outcomes.Count:N0} | {outcomes.Count(o => o.Passed):N0} | |");
         return sb.ToString();
     }
 
