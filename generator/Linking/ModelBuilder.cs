@@ -214,6 +214,19 @@ internal sealed class ModelBuilder
             properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, description));
         }
 
+        // Backing fields and locals are named around every property name, so they are decided once all are known.
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            var camel = char.ToLowerInvariant(p.ClrName[0]) + p.ClrName.Substring(1);
+            properties[i] = p with
+            {
+                FieldName = p.Required ? null : NameHelper.Unique("_" + camel, taken),
+                HasFieldName = p.Required ? null : NameHelper.Unique("_has" + p.ClrName, taken),
+                SeenLocalName = p.Required ? NameHelper.Unique("has" + p.ClrName, taken) : null,
+            };
+        }
+
         var additional = node.AdditionalProperties is int extra ? _linker.Linked(new SchemaNodeAddress(address.SchemaClassName, extra)).Node : null;
         // Strict parsing may reject a member only where the schema closes the object to everything it does not name.
         var closed = additional?.BooleanValue == false && node.PatternProperties.IsEmpty;

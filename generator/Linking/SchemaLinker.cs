@@ -147,7 +147,10 @@ internal sealed class SchemaLinker
                 dynamic = new DynamicRefSpec(staticTarget, anchor ?? string.Empty, candidates);
             }
 
-            linked.Add(new LinkedNodeSpec(node, target, dynamic));
+            // Patterns are translated once, here, so the emitter only writes them.
+            linked.Add(new LinkedNodeSpec(node, target, dynamic,
+                node.Pattern is null ? null : PatternTranslator.ToDotNet(node.Pattern),
+                node.PatternProperties.Select(p => PatternTranslator.ToDotNet(p.Name)).ToEquatableArray()));
         }
 
         var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;

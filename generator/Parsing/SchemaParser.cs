@@ -48,7 +48,7 @@ internal sealed class SchemaParser
     public static SchemaFileSpec Parse(string path, string text, string retrievalUri, SchemaFileOptions options)
     {
         var parser = new SchemaParser(path, SourceText.From(text));
-        var className = Model.NameHelper.SchemaClassName(path, options.TypeName);
+        var className = Linking.NameHelper.SchemaClassName(path, options.TypeName);
         var result = JsonTextParser.Parse(text);
         if (result.Value is null)
         {
@@ -59,7 +59,7 @@ internal sealed class SchemaParser
         var root = result.Value;
         if (options.TypeName is null && root.Kind == JsonKind.Object && root["title"] is { Kind: JsonKind.String } title)
         {
-            className = Model.NameHelper.SchemaClassName(path, title.Text);
+            className = Linking.NameHelper.SchemaClassName(path, title.Text);
         }
 
         var (uri, _) = UriReference.SplitFragment(retrievalUri);

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Linking;
 using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Settings;
