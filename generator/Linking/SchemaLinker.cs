@@ -10,7 +10,7 @@ namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
 /// Sees every schema file of the compilation at once: resolves $ref and $dynamicRef across files,
-/// then hands the resolved graph to the <see cref="ModelBuilder"/> for types.
+/// then hands the resolved, immutable graph (<see cref="LinkedGraph"/>) to the <see cref="ModelBuilder"/> for types.
 /// </summary>
 internal sealed class SchemaLinker
 {
@@ -20,7 +20,6 @@ internal sealed class SchemaLinker
     private readonly Dictionary<string, List<DynamicAnchorCandidate>> _dynamicAnchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> _pointers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaFileSpec> _byClass = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SchemaFileEmitSpec> _linked = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
     private SchemaLinker(ImmutableArray<SchemaFileSpec> files) => _files = files;
@@ -37,9 +36,6 @@ internal sealed class SchemaLinker
         => _byClass.TryGetValue(address.SchemaClassName, out var file) ? file.Nodes[address.NodeIndex] : null;
 
     private SchemaFileSpec File(string className) => _byClass[className];
-
-    /// <summary>The linked form of a node: where its $ref leads, resolved once by <see cref="LinkFile"/>.</summary>
-    public LinkedNodeSpec Linked(SchemaNodeAddress address) => _linked[address.SchemaClassName].Nodes[address.NodeIndex];
 
     private LinkResult Run()
     {
@@ -63,12 +59,7 @@ internal sealed class SchemaLinker
         }
 
         var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
-        foreach (var spec in emitSpecs)
-        {
-            _linked[spec.ClassName] = spec;
-        }
-
-        var types = ModelBuilder.Build(this, _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
+        var types = ModelBuilder.Build(new LinkedGraph(emitSpecs), _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
         return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray());
     }
 
