@@ -152,6 +152,11 @@ internal static class SchemaEmitter
         AddList(lines, n, runtime, "AnyOf", node.AnyOf);
         AddList(lines, n, runtime, "OneOf", node.OneOf);
 
+        if (linked.ChecksStringsOnly)
+        {
+            lines.Add($"{n}.ChecksStringsOnly = true;");
+        }
+
         if (node.DynamicAnchor != null)
         {
             lines.Add($"{n}.DynamicAnchor = {CSharpLiteral.String(node.DynamicAnchor)};");

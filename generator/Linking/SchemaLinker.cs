@@ -125,6 +125,7 @@ internal sealed class SchemaLinker
     private SchemaFileEmitSpec LinkFile(SchemaFileSpec file)
     {
         var linked = new List<LinkedNodeSpec>(file.Nodes.Count);
+        var propertyNameSchemas = new HashSet<int>(file.Nodes.Where(n => n.PropertyNames != null).Select(n => n.PropertyNames!.Value));
         foreach (var node in file.Nodes)
         {
             var target = node.Ref is null ? null : Resolve(file, node, node.Ref);
@@ -141,7 +142,8 @@ internal sealed class SchemaLinker
             // Patterns are translated once, here, so the emitter only writes them.
             linked.Add(new LinkedNodeSpec(node, target, dynamic,
                 node.Pattern is null ? null : PatternTranslator.ToDotNet(node.Pattern),
-                node.PatternProperties.Select(p => PatternTranslator.ToDotNet(p.Name)).ToEquatableArray()));
+                node.PatternProperties.Select(p => PatternTranslator.ToDotNet(p.Name)).ToEquatableArray(),
+                propertyNameSchemas.Contains(node.Index) && Keywords.ChecksStringsOnly(node)));
         }
 
         var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;
