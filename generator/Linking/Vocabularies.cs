@@ -48,34 +48,7 @@ internal static class Vocabularies
         }
 
         return meta.Vocabularies is { } listed && !listed.Contains(MetaSchemaLibrary.ValidationVocabulary)
-            ? file with { Nodes = file.Nodes.Select(WithoutValidationKeywords).ToEquatableArray() }
+            ? file with { Nodes = file.Nodes.Select(node => Keywords.WithoutVocabulary(node, Keywords.Validation)).ToEquatableArray() }
             : file;
     }
-
-    /// <summary>The node with the keywords of the validation vocabulary (draft 2020-12 Validation, section 6) left out.</summary>
-    private static SchemaNodeSpec WithoutValidationKeywords(SchemaNodeSpec node)
-        => node with
-        {
-            Types = JsonTypes.None,
-            Enum = EquatableArray<string>.Empty,
-            HasEnum = false,
-            Const = null,
-            MultipleOf = null,
-            Maximum = null,
-            ExclusiveMaximum = null,
-            Minimum = null,
-            ExclusiveMinimum = null,
-            MaxLength = null,
-            MinLength = null,
-            Pattern = null,
-            MaxItems = null,
-            MinItems = null,
-            UniqueItems = false,
-            MaxContains = null,
-            MinContains = null,
-            MaxProperties = null,
-            MinProperties = null,
-            Required = EquatableArray<string>.Empty,
-            DependentRequired = EquatableArray<DependentRequirement>.Empty,
-        };
 }

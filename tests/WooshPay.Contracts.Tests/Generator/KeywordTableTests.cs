@@ -56,6 +56,19 @@ public sealed class KeywordTableTests
         });
     }
 
+    [Fact]
+    public void Removing_a_keyword_removes_it_and_nothing_else()
+    {
+        var node = SchemaParser.Parse("/project/all.schema.json", s_schema, "file:///project/all.schema.json", new SchemaFileOptions(false, null)).Nodes[0];
+
+        Assert.All(Keywords.All, keyword =>
+        {
+            var removed = keyword.Remove(node);
+            Assert.False(keyword.IsSet(removed), keyword.Name + " is still set");
+            Assert.All(Keywords.All.Where(other => other != keyword), other => Assert.True(other.IsSet(removed), $"removing {keyword.Name} removed {other.Name}"));
+        });
+    }
+
     [Theory]
     [InlineData("{\"pattern\": \"^a\", \"maxLength\": 3, \"format\": \"uuid\"}", true)]
     [InlineData("{\"type\": \"string\", \"minItems\": 1, \"properties\": {}}", true)]
