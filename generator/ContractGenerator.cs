@@ -1,10 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WooshPay.Contracts.Generator.Diagnostics;
 using WooshPay.Contracts.Generator.Emit;
@@ -12,6 +12,7 @@ using WooshPay.Contracts.Generator.Linking;
 using WooshPay.Contracts.Generator.Model;
 using WooshPay.Contracts.Generator.Parsing;
 using WooshPay.Contracts.Generator.Parsing.OpenApi;
+using WooshPay.Contracts.Generator.Settings;
 
 namespace WooshPay.Contracts.Generator;
 
@@ -24,16 +25,25 @@ namespace WooshPay.Contracts.Generator;
 public sealed class ContractGenerator : IIncrementalGenerator
 {
     private const string SchemaFileSuffix = ".schema.json";
-    private const string PropertyPrefix = "build_property.WooshPayContracts";
-    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
     private static readonly string s_toolVersion = ReadToolVersion();
+
+    private readonly Func<SchemaFileInput, SchemaFileSpec> _parse;
+
+    /// <summary>Creates the generator; the compiler calls this.</summary>
+    public ContractGenerator()
+        : this(input => SchemaParser.Parse(input.Path, input.Text!, input.RetrievalUri, input.Options))
+    {
+    }
+
+    /// <summary>Replaces the parser, so tests can make it fail and see the failure become WPC010.</summary>
+    internal ContractGenerator(Func<SchemaFileInput, SchemaFileSpec> parse) => _parse = parse;
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var options = context.AnalyzerConfigOptionsProvider
-            .Select((provider, _) => ReadEmitOptions(provider.GlobalOptions))
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select((provider, _) => SettingsReader.ReadGlobal(provider.GlobalOptions, s_toolVersion))
             .WithTrackingName(TrackingNames.Options);
 
         var allInputs = context.AdditionalTextsProvider
@@ -59,6 +69,13 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .Select((input, _) => ReadOpenApi(input))
             .WithTrackingName(TrackingNames.ParseOpenApi);
 
+        // Every output waits for valid settings: a bad one is one WPC012 error and no generated code.
+        var filesValid = inputs.Select((input, _) => input.SettingProblems.IsEmpty).Collect()
+            .Combine(openApiInputs.Select((input, _) => input.SettingProblems.IsEmpty).Collect())
+            .Select((pair, _) => pair.Left.All(valid => valid) && pair.Right.All(valid => valid));
+        var options = settings.Combine(filesValid)
+            .Select((pair, _) => pair.Left.Problems.IsEmpty && pair.Right ? pair.Left.Options : null);
+
         var linked = parsed.Collect()
             .Combine(openApiParsed.Collect())
             .Select((pair, _) => Link(pair.Left.AddRange(pair.Right.SelectMany(document => document.Components))))
@@ -72,39 +89,42 @@ public sealed class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
         context.RegisterSourceOutput(linked.Select((result, _) => result.Diagnostics), ReportAll);
         var baselineFolder = context.AnalyzerConfigOptionsProvider
-            .Select((provider, _) => provider.GlobalOptions.TryGetValue(PropertyPrefix + "Baseline", out var folder) ? folder : null);
+            .Select((provider, _) => SettingsReader.ReadBaselineFolder(provider.GlobalOptions));
         context.RegisterSourceOutput(parsed.Collect().Combine(baseline.Collect()).Combine(baselineFolder)
             .Select((pair, _) => Evolution.BaselineCheck.Run(pair.Left.Left, pair.Left.Right, pair.Right)), ReportAll);
         context.RegisterSourceOutput(openApiParsed.Select((document, _) => document.Diagnostics
             .Concat(document.Components.SelectMany(component => component.Diagnostics)).ToEquatableArray()), ReportAll);
+        context.RegisterSourceOutput(inputs.Select((input, _) => input.SettingProblems), ReportAll);
+        context.RegisterSourceOutput(openApiInputs.Select((input, _) => input.SettingProblems), ReportAll);
+
+        // Project-wide setting errors are reported once, and only into compilations that have schemas or OpenAPI documents.
+        var hasSchemas = inputs.Collect().Combine(openApiInputs.Collect()).Select((pair, _) => !pair.Left.IsEmpty || !pair.Right.IsEmpty);
+        context.RegisterSourceOutput(settings.Combine(hasSchemas), (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                ReportAll(spc, pair.Left.Problems);
+            }
+        });
 
         context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
-            AddSource(spc, pair.Left.ClassName, () => SchemaEmitter.Emit(pair.Left, pair.Right), pair.Left.FilePath));
+            AddSource(spc, pair.Left.ClassName, pair.Right, options => SchemaEmitter.Emit(pair.Left, options), pair.Left.FilePath));
         context.RegisterSourceOutput(models.Combine(options), (spc, pair) =>
-            AddSource(spc, pair.Left.Name, () => ModelEmitter.Emit(pair.Left, pair.Right), null));
+            AddSource(spc, pair.Left.Name, pair.Right, options => ModelEmitter.Emit(pair.Left, options), null));
         context.RegisterSourceOutput(enums.Combine(options), (spc, pair) =>
-            AddSource(spc, pair.Left.Name, () => EnumEmitter.Emit(pair.Left, pair.Right), null));
+            AddSource(spc, pair.Left.Name, pair.Right, options => EnumEmitter.Emit(pair.Left, options), null));
 
         // Support types are emitted once, and only into compilations that have schemas.
-        var hasSchemas = inputs.Collect().Combine(openApiInputs.Collect()).Select((pair, _) => !pair.Left.IsEmpty || !pair.Right.IsEmpty);
         context.RegisterSourceOutput(options.Combine(hasSchemas), (spc, pair) =>
         {
-            if (!pair.Right)
+            if (pair.Left is null || !pair.Right)
             {
-                return;
-            }
-
-            // Every generated file starts with this namespace: a bad one is one clear error, not hundreds of compiler errors.
-            if (pair.Left.Namespace.Split('.').Any(part => !SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None))
-            {
-                spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSetting, null,
-                    "WooshPayContractsNamespace", $"a C# namespace such as Acme.Payments.Contracts, not '{pair.Left.Namespace}'").ToDiagnostic());
                 return;
             }
 
             foreach (var (name, source) in RuntimeEmitter.Emit(pair.Left))
             {
-                AddSource(spc, name, () => source, null);
+                AddSource(spc, name, pair.Left, _ => source, null);
             }
         });
 
@@ -112,44 +132,24 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var hasEvent = models.Collect().Select((all, _) => all.Any(model => model.Name == WebhookEmitter.EventTypeName));
         context.RegisterSourceOutput(options.Combine(hasEvent), (spc, pair) =>
         {
-            if (pair.Right)
+            if (pair.Left is not null && pair.Right)
             {
                 var (name, source) = WebhookEmitter.Emit(pair.Left);
-                AddSource(spc, name, () => source, null);
+                AddSource(spc, name, pair.Left, _ => source, null);
             }
         });
-    }
-
-    private static EmitOptions ReadEmitOptions(AnalyzerConfigOptions global)
-    {
-        string? Get(string name) => global.TryGetValue(PropertyPrefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        bool Flag(string name, bool fallback) => Get(name) is { } value ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) : fallback;
-
-        return new EmitOptions(
-            Namespace: Get("Namespace") ?? "WooshPay.Contracts",
-            PublicTypes: !string.Equals(Get("Accessibility"), "internal", StringComparison.OrdinalIgnoreCase),
-            Strict: Flag("Strict", fallback: false),
-            AssertFormats: Flag("AssertFormats", fallback: true),
-            ToolVersion: s_toolVersion);
     }
 
     private static SchemaFileInput ReadInput(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
     {
         var text = file.GetText(ct)?.ToString();
-        var uri = options.TryGetValue(MetadataPrefix + "SchemaUri", out var declared) && !string.IsNullOrWhiteSpace(declared)
-            ? declared.Trim()
-            : FileUri(file.Path);
-        var generateModels = !(options.TryGetValue(MetadataPrefix + "GenerateModels", out var models)
-            && string.Equals(models?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-        var typeName = options.TryGetValue(MetadataPrefix + "TypeName", out var declaredName) && !string.IsNullOrWhiteSpace(declaredName)
-            ? NameHelper.ToPascalCase(declaredName)
-            : null;
-        var isBaseline = options.TryGetValue(MetadataPrefix + "ContractBaseline", out var baseline)
-            && string.Equals(baseline?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        return new SchemaFileInput(file.Path, text, uri, new SchemaFileOptions(generateModels, typeName)) { IsBaseline = isBaseline };
+        var problems = new List<DiagnosticInfo>();
+        var fileOptions = SettingsReader.ReadFile(file.Path, options, problems, out var declaredUri);
+        var isBaseline = SettingsReader.ReadIsBaseline(file.Path, options, problems);
+        return new SchemaFileInput(file.Path, text, declaredUri ?? FileUri(file.Path), fileOptions, problems.ToEquatableArray()) { IsBaseline = isBaseline };
     }
 
-    private static SchemaFileSpec Parse(SchemaFileInput input)
+    private SchemaFileSpec Parse(SchemaFileInput input)
     {
         var className = NameHelper.SchemaClassName(input.Path, input.Options.TypeName);
         if (input.Text is null)
@@ -159,7 +159,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
         try
         {
-            return SchemaParser.Parse(input.Path, input.Text, input.RetrievalUri, input.Options);
+            return _parse(input);
         }
         catch (Exception e)
         {
@@ -202,11 +202,16 @@ public sealed class ContractGenerator : IIncrementalGenerator
         }
     }
 
-    private static void AddSource(SourceProductionContext context, string name, Func<string> emit, string? schemaPath)
+    private static void AddSource(SourceProductionContext context, string name, EmitOptions? options, Func<EmitOptions, string> emit, string? schemaPath)
     {
+        if (options is null)
+        {
+            return;
+        }
+
         try
         {
-            context.AddSource(name + ".g.cs", emit());
+            context.AddSource(name + ".g.cs", emit(options));
         }
         catch (Exception e)
         {
@@ -239,7 +244,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
 }
 
 /// <summary>One schema file as the pipeline first sees it: plain data, so it compares by value.</summary>
-internal sealed record SchemaFileInput(string Path, string? Text, string RetrievalUri, SchemaFileOptions Options)
+/// <param name="SettingProblems">WPC012 errors of the file's AdditionalFiles metadata.</param>
+internal sealed record SchemaFileInput(string Path, string? Text, string RetrievalUri, SchemaFileOptions Options, EquatableArray<DiagnosticInfo> SettingProblems)
 {
     /// <summary>A file of the contract baseline (metadata ContractBaseline="true"): diffed against, not generated from.</summary>
     public bool IsBaseline { get; init; }

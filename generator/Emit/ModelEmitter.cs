@@ -366,30 +366,13 @@ internal static class ModelEmitter
 
     // ---- Naming --------------------------------------------------------------------------------
 
+    /// <summary>Every name was decided by the model builder; this only pairs each property with its C# type.</summary>
     private static List<Member> Members(ModelTypeSpec model, Names n)
-    {
-        // Property names first, so that fields and locals are named around them.
-        var taken = new HashSet<string>(ReservedNames.ModelMembers) { model.Name };
-        var propertyNames = model.Properties.Select(p => NameHelper.Unique(p.ClrName, taken)).ToList();
-        var members = new List<Member>(model.Properties.Count);
-        for (var i = 0; i < model.Properties.Count; i++)
+        => model.Properties.Select(p =>
         {
-            var p = model.Properties[i];
-            var name = propertyNames[i];
-            var camel = char.ToLowerInvariant(name[0]) + name.Substring(1);
             var clrNullable = p.Nullable || !p.Required;
-            members.Add(new Member(
-                p,
-                name,
-                TypeName(p.Type, n) + (clrNullable ? "?" : ""),
-                clrNullable,
-                p.Required ? null : NameHelper.Unique("_" + camel, taken),
-                p.Required ? null : NameHelper.Unique("_has" + name, taken),
-                p.Required ? NameHelper.Unique("has" + name, taken) : null));
-        }
-
-        return members;
-    }
+            return new Member(p, p.ClrName, TypeName(p.Type, n) + (clrNullable ? "?" : ""), clrNullable, p.FieldName, p.HasFieldName, p.SeenLocalName);
+        }).ToList();
 
     private sealed record Member(PropertySpec Spec, string Name, string Type, bool ClrNullable, string? Field, string? Flag, string? SeenLocal);
 

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using WooshPay.Contracts.Generator.Model;
-using WooshPay.Contracts.Generator.Parsing;
 
 namespace WooshPay.Contracts.Generator.Emit;
 
@@ -103,7 +102,7 @@ internal static class SchemaEmitter
 
         if (node.Pattern != null)
         {
-            lines.Add($"{n}.Pattern = {runtime}.SchemaNode.Regex({CSharpLiteral.String(PatternTranslator.ToDotNet(node.Pattern))});");
+            lines.Add($"{n}.Pattern = {runtime}.SchemaNode.Regex({CSharpLiteral.String(linked.Pattern!)});");
             lines.Add($"{n}.PatternSource = {CSharpLiteral.String(node.Pattern)};");
         }
 
@@ -133,8 +132,8 @@ internal static class SchemaEmitter
         AddNamed(lines, n, runtime, "DependentSchemas", node.DependentSchemas);
         if (!node.PatternProperties.IsEmpty)
         {
-            var entries = node.PatternProperties.Select(p =>
-                $"({CSharpLiteral.String(p.Name)}, {runtime}.SchemaNode.Regex({CSharpLiteral.String(PatternTranslator.ToDotNet(p.Name))}), n[{p.Node}])");
+            var entries = node.PatternProperties.Select((p, i) =>
+                $"({CSharpLiteral.String(p.Name)}, {runtime}.SchemaNode.Regex({CSharpLiteral.String(linked.PatternProperties[i])}), n[{p.Node}])");
             lines.Add($"{n}.PatternProperties = new (string, global::System.Text.RegularExpressions.Regex, {runtime}.SchemaNode)[] {{ {string.Join(", ", entries)} }};");
         }
 
@@ -152,6 +151,11 @@ internal static class SchemaEmitter
         AddList(lines, n, runtime, "AllOf", node.AllOf);
         AddList(lines, n, runtime, "AnyOf", node.AnyOf);
         AddList(lines, n, runtime, "OneOf", node.OneOf);
+
+        if (linked.ChecksStringsOnly)
+        {
+            lines.Add($"{n}.ChecksStringsOnly = true;");
+        }
 
         if (node.DynamicAnchor != null)
         {

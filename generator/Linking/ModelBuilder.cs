@@ -15,7 +15,7 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// </summary>
 internal sealed partial class ModelBuilder
 {
-    private readonly SchemaLinker _linker;
+    private readonly LinkedGraph _graph;
     private readonly TypeNameRegistry _names;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<SchemaNodeAddress, string> _defNames = new();
@@ -28,17 +28,17 @@ internal sealed partial class ModelBuilder
     /// <summary>How many references deep a property's type is followed before it is left as a JsonElement.</summary>
     private const int MaxReferenceChain = 256;
 
-    private ModelBuilder(SchemaLinker linker, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
+    private ModelBuilder(LinkedGraph graph, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
     {
-        _linker = linker;
+        _graph = graph;
         _names = names;
         _diagnostics = diagnostics;
     }
 
     public static (EquatableArray<ModelTypeSpec> Models, EquatableArray<EnumTypeSpec> Enums) Build(
-        SchemaLinker linker, IEnumerable<SchemaFileSpec> files, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
+        LinkedGraph graph, IEnumerable<SchemaFileSpec> files, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
     {
-        var builder = new ModelBuilder(linker, names, diagnostics);
+        var builder = new ModelBuilder(graph, names, diagnostics);
         var fileList = files.ToList();
         foreach (var file in fileList)
         {
@@ -101,7 +101,7 @@ internal sealed partial class ModelBuilder
 
     private (TypeRefSpec Type, bool Nullable) ShapeOf(SchemaNodeAddress address, string nameHint, bool declaredType)
     {
-        var linked = _linker.Linked(address);
+        var linked = _graph.Linked(address);
         var node = linked.Node;
         if (node.BooleanValue != null)
         {
@@ -186,7 +186,7 @@ internal sealed partial class ModelBuilder
             return existing;
         }
 
-        var node = _linker.Linked(address).Node;
+        var node = _graph.Linked(address).Node;
         var owner = node.Pointer.Length == 0 ? node.Location.FilePath : $"{node.Location.FilePath}#{node.Pointer}";
         var name = _defNames.TryGetValue(address, out var defName) ? _names.Claim(defName, node.Location, owner)
             : declaredType ? _names.Claim(nameHint, node.Location, owner)
@@ -199,7 +199,7 @@ internal sealed partial class ModelBuilder
 
     private void BuildType(SchemaNodeAddress address, string name)
     {
-        var node = _linker.Linked(address).Node;
+        var node = _graph.Linked(address).Node;
         if (_typesByNode[address].Kind == TypeRefKind.Enum)
         {
             _enums.Add(new EnumTypeSpec(name, node.Description ?? node.Title, EnumMembers(node, name), address));
@@ -215,11 +215,24 @@ internal sealed partial class ModelBuilder
             var clrName = taken.Contains(baseName) ? NameHelper.Unique(baseName + "Value", taken) : NameHelper.Unique(baseName, taken);
             var propertyAddress = new SchemaNodeAddress(address.SchemaClassName, property.Node);
             var (type, nullable) = TypeOf(propertyAddress, name + NameHelper.ToPascalCase(property.Name));
-            var description = _linker.Linked(propertyAddress).Node.Description;
+            var description = _graph.Linked(propertyAddress).Node.Description;
             properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, description));
         }
 
-        var additional = node.AdditionalProperties is int extra ? _linker.Linked(new SchemaNodeAddress(address.SchemaClassName, extra)).Node : null;
+        // Backing fields and locals are named around every property name, so they are decided once all are known.
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            var camel = char.ToLowerInvariant(p.ClrName[0]) + p.ClrName.Substring(1);
+            properties[i] = p with
+            {
+                FieldName = p.Required ? null : NameHelper.Unique("_" + camel, taken),
+                HasFieldName = p.Required ? null : NameHelper.Unique("_has" + p.ClrName, taken),
+                SeenLocalName = p.Required ? NameHelper.Unique("has" + p.ClrName, taken) : null,
+            };
+        }
+
+        var additional = node.AdditionalProperties is int extra ? _graph.Linked(new SchemaNodeAddress(address.SchemaClassName, extra)).Node : null;
         // Strict parsing may reject a member only where the schema closes the object to everything it does not name.
         var closed = additional?.BooleanValue == false && node.PatternProperties.IsEmpty;
         _models.Add(new ModelTypeSpec(name, node.Description ?? node.Title, properties.ToEquatableArray(), !closed, address));
@@ -229,6 +242,7 @@ internal sealed partial class ModelBuilder
     {
         var taken = new HashSet<string>(ReservedNames.EnumMembers, StringComparer.Ordinal) { typeName };
         var members = new List<EnumMemberSpec>();
+        var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var json in node.Enum)
         {
             if (!json.StartsWith("\"", StringComparison.Ordinal))
@@ -237,7 +251,13 @@ internal sealed partial class ModelBuilder
             }
 
             // Every value stays known (KnownValues, IsKnown, strict parsing); one without a clean name gets a made-up one.
+            // A repeated value is one member, so the constant a WPC005 names is the one that is emitted.
             var value = Parsing.JsonTextParser.Parse(json).Value!.Text!;
+            if (!values.Add(value))
+            {
+                continue;
+            }
+
             var identifier = NameHelper.ToPascalCase(value);
             if (identifier is null || !taken.Add(identifier))
             {
@@ -267,7 +287,7 @@ internal sealed partial class ModelBuilder
 
     private bool IsNullOnly(SchemaNodeAddress address)
     {
-        var node = _linker.Linked(address).Node;
+        var node = _graph.Linked(address).Node;
         return node.Types == JsonTypes.Null || node.Const == "null";
     }
 
@@ -277,7 +297,7 @@ internal sealed partial class ModelBuilder
         var common = JsonTypes.None;
         foreach (var branch in branches)
         {
-            var node = _linker.Linked(new SchemaNodeAddress(className, branch)).Node;
+            var node = _graph.Linked(new SchemaNodeAddress(className, branch)).Node;
             var types = node.Types & ~JsonTypes.Null;
             if (types is not (JsonTypes.String or JsonTypes.Integer or JsonTypes.Number or JsonTypes.Boolean) || (common != JsonTypes.None && common != types))
             {

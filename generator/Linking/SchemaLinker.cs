@@ -10,7 +10,7 @@ namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
 /// Sees every schema file of the compilation at once: resolves $ref and $dynamicRef across files,
-/// then hands the resolved graph to the <see cref="ModelBuilder"/> for types.
+/// then hands the resolved, immutable graph (<see cref="LinkedGraph"/>) to the <see cref="ModelBuilder"/> for types.
 /// </summary>
 internal sealed class SchemaLinker
 {
@@ -20,7 +20,6 @@ internal sealed class SchemaLinker
     private readonly Dictionary<string, List<DynamicAnchorCandidate>> _dynamicAnchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> _pointers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaFileSpec> _byClass = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SchemaFileEmitSpec> _linked = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
     private SchemaLinker(ImmutableArray<SchemaFileSpec> files) => _files = files;
@@ -28,7 +27,7 @@ internal sealed class SchemaLinker
     public static LinkResult Link(ImmutableArray<SchemaFileSpec> files)
     {
         // Paths order the files so output does not depend on the order MSBuild lists them in.
-        var linker = new SchemaLinker(files.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToImmutableArray());
+        var linker = new SchemaLinker(Vocabularies.WithMetaSchemas(files).OrderBy(f => f.FilePath, StringComparer.Ordinal).ToImmutableArray());
         return linker.Run();
     }
 
@@ -37,9 +36,6 @@ internal sealed class SchemaLinker
         => _byClass.TryGetValue(address.SchemaClassName, out var file) ? file.Nodes[address.NodeIndex] : null;
 
     private SchemaFileSpec File(string className) => _byClass[className];
-
-    /// <summary>The linked form of a node: where its $ref leads, resolved once by <see cref="LinkFile"/>.</summary>
-    public LinkedNodeSpec Linked(SchemaNodeAddress address) => _linked[address.SchemaClassName].Nodes[address.NodeIndex];
 
     private LinkResult Run()
     {
@@ -56,15 +52,19 @@ internal sealed class SchemaLinker
             Index(file);
         }
 
-        var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
-        foreach (var spec in emitSpecs)
+        _files = _files.Select(file => Vocabularies.ApplyDialect(file, MetaSchemaRoot, _diagnostics)).ToImmutableArray();
+        foreach (var file in _files)
         {
-            _linked[spec.ClassName] = spec;
+            _byClass[file.ClassName] = file;
         }
 
-        var types = ModelBuilder.Build(this, _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
+        var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
+        var types = ModelBuilder.Build(new LinkedGraph(emitSpecs), _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
         return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray());
     }
+
+    private SchemaNodeSpec? MetaSchemaRoot(string uri)
+        => _resources.TryGetValue(uri, out var address) || _resources.TryGetValue(UriReference.PercentDecode(uri), out address) ? Node(address) : null;
 
     private void Index(SchemaFileSpec file)
     {
@@ -125,6 +125,7 @@ internal sealed class SchemaLinker
     private SchemaFileEmitSpec LinkFile(SchemaFileSpec file)
     {
         var linked = new List<LinkedNodeSpec>(file.Nodes.Count);
+        var propertyNameSchemas = new HashSet<int>(file.Nodes.Where(n => n.PropertyNames != null).Select(n => n.PropertyNames!.Value));
         foreach (var node in file.Nodes)
         {
             var target = node.Ref is null ? null : Resolve(file, node, node.Ref);
@@ -138,7 +139,11 @@ internal sealed class SchemaLinker
                 dynamic = new DynamicRefSpec(staticTarget, anchor ?? string.Empty, candidates);
             }
 
-            linked.Add(new LinkedNodeSpec(node, target, dynamic));
+            // Patterns are translated once, here, so the emitter only writes them.
+            linked.Add(new LinkedNodeSpec(node, target, dynamic,
+                node.Pattern is null ? null : PatternTranslator.ToDotNet(node.Pattern),
+                node.PatternProperties.Select(p => PatternTranslator.ToDotNet(p.Name)).ToEquatableArray(),
+                propertyNameSchemas.Contains(node.Index) && Keywords.ChecksStringsOnly(node)));
         }
 
         var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;
@@ -159,6 +164,7 @@ internal sealed class SchemaLinker
                     Location = new LocationInfo(file.FilePath, default, default),
                     RefLocation = null,
                     DynamicRefLocation = null,
+                    DialectLocation = null,
                 },
             }).ToEquatableArray(),
         };

@@ -10,8 +10,11 @@ internal sealed record SchemaFileEmitSpec(
     string? Description,
     EquatableArray<LinkedNodeSpec> Nodes);
 
-/// <summary>A node and where its $ref / $dynamicRef lead.</summary>
-internal sealed record LinkedNodeSpec(SchemaNodeSpec Node, SchemaNodeAddress? Ref, DynamicRefSpec? DynamicRef);
+/// <summary>A node, where its $ref / $dynamicRef lead, and its ECMA-262 patterns translated to .NET syntax.</summary>
+/// <param name="Pattern">The "pattern" keyword in .NET syntax; null without one.</param>
+/// <param name="PatternProperties">The "patternProperties" patterns in .NET syntax, in the node's order.</param>
+/// <param name="ChecksStringsOnly">A propertyNames schema that can check a name as a plain string (<see cref="Keywords.ChecksStringsOnly"/>).</param>
+internal sealed record LinkedNodeSpec(SchemaNodeSpec Node, SchemaNodeAddress? Ref, DynamicRefSpec? DynamicRef, string? Pattern, EquatableArray<string> PatternProperties, bool ChecksStringsOnly);
 
 /// <summary>
 /// A $dynamicRef: its static target, the anchor name, and every resource in the compilation that

@@ -84,6 +84,16 @@ internal sealed record SchemaNodeSpec
     public string? DynamicRef { get; init; }
     public LocationInfo? DynamicRefLocation { get; init; }
 
+    /// <summary>
+    /// A $schema other than the 2020-12 meta-schema, resolved to an absolute URI: the linker looks for that meta-schema
+    /// among the compilation's files and applies its $vocabulary, or reports WPC009.
+    /// </summary>
+    public string? Dialect { get; init; }
+    public LocationInfo? DialectLocation { get; init; }
+
+    /// <summary>The vocabulary URIs this node's $vocabulary lists (a meta-schema's), or null without one.</summary>
+    public EquatableArray<string>? Vocabularies { get; init; }
+
     /// <summary>The $defs entries (name and node), which the model builder turns into named types.</summary>
     public EquatableArray<NamedSubschema> Defs { get; init; } = EquatableArray<NamedSubschema>.Empty;
 }

@@ -27,7 +27,17 @@ internal sealed record PropertySpec(
     TypeRefSpec Type,
     bool Required,
     bool Nullable,
-    string? Description);
+    string? Description)
+{
+    /// <summary>The backing field of an optional property (null for a required one).</summary>
+    public string? FieldName { get; init; }
+
+    /// <summary>The field that records whether an optional property was set (null for a required one).</summary>
+    public string? HasFieldName { get; init; }
+
+    /// <summary>The local that records whether a required property was read (null for an optional one).</summary>
+    public string? SeenLocalName { get; init; }
+}
 
 /// <summary>An extensible string enum: named constants for the known values, any other value kept.</summary>
 internal sealed record EnumTypeSpec(

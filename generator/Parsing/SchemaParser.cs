@@ -29,7 +29,7 @@ internal sealed class SchemaParser
     // Keywords that only annotate: accepted, kept where useful (title, description), never asserted.
     private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
     {
-        "$schema", "$comment", "$vocabulary", "title", "description", "default", "examples", "deprecated",
+        "$schema", "$comment", "title", "description", "default", "examples", "deprecated",
         "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema",
         "x-sensitive",
     };
@@ -49,7 +49,7 @@ internal sealed class SchemaParser
     public static SchemaFileSpec Parse(string path, string text, string retrievalUri, SchemaFileOptions options)
     {
         var parser = new SchemaParser(path, SourceText.From(text));
-        var className = Model.NameHelper.SchemaClassName(path, options.TypeName);
+        var className = Linking.NameHelper.SchemaClassName(path, options.TypeName);
         var result = JsonTextParser.Parse(text);
         if (result.Value is null)
         {
@@ -60,7 +60,7 @@ internal sealed class SchemaParser
         var root = result.Value;
         if (options.TypeName is null && root.Kind == JsonKind.Object && root["title"] is { Kind: JsonKind.String } title)
         {
-            className = Model.NameHelper.SchemaClassName(path, title.Text);
+            className = Linking.NameHelper.SchemaClassName(path, title.Text);
         }
 
         var (uri, _) = UriReference.SplitFragment(retrievalUri);
@@ -131,6 +131,8 @@ internal sealed class SchemaParser
             }
         }
 
+        string? dialectUri = null;
+        LocationInfo? dialectLocation = null;
         if (!insideUnknown && value["$schema"] is { } dialect)
         {
             if (dialect.Kind != JsonKind.String)
@@ -139,7 +141,17 @@ internal sealed class SchemaParser
             }
             else if (dialect.Text!.TrimEnd('#') != Draft202012)
             {
-                Report(DiagnosticDescriptors.UnsupportedDialect, dialect.Span, dialect.Text!);
+                // Another JSON Schema draft is WPC009 here; any other URI may be a 2020-12 meta-schema of the
+                // compilation (with its own $vocabulary), which only the linker can tell.
+                if (IsOtherPublishedDraft(dialect.Text!))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedDialect, dialect.Span, dialect.Text!);
+                }
+                else
+                {
+                    dialectUri = UriReference.Resolve(resourceUri, dialect.Text!);
+                    dialectLocation = LocationOf(dialect.Span);
+                }
             }
         }
 
@@ -152,6 +164,8 @@ internal sealed class SchemaParser
             ResourceUri = resourceUri,
             ResourcePointer = resourcePointer,
             InsideUnknownKeyword = insideUnknown,
+            Dialect = dialectUri,
+            DialectLocation = dialectLocation,
         };
 
         foreach (var member in value.Members)
@@ -162,6 +176,11 @@ internal sealed class SchemaParser
         _nodes[index] = node;
         return index;
     }
+
+    private static bool IsOtherPublishedDraft(string dialect)
+        => Uri.TryCreate(dialect, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Host, "json-schema.org", StringComparison.OrdinalIgnoreCase)
+            && !uri.AbsolutePath.StartsWith("/draft/2020-12/", StringComparison.Ordinal);
 
     private void ReportDuplicateKeys(JsonValue value, bool insideUnknown)
     {
@@ -201,6 +220,14 @@ internal sealed class SchemaParser
                 case "$id":
                 case "$schema":
                     return node; // handled before the keywords, as they change how the rest is read
+                case "$vocabulary":
+                    if (v.Kind != JsonKind.Object || v.Members.Any(vocabulary => !vocabulary.Value.IsBoolean))
+                    {
+                        Invalid(v, k, "an object whose values are true or false");
+                        return node;
+                    }
+
+                    return node with { Vocabularies = v.Members.Select(vocabulary => vocabulary.Name).ToEquatableArray() };
                 case "$ref":
                     return String(v, k) is { } r ? node with { Ref = r, RefLocation = parser.LocationOf(v.Span) } : node;
                 case "$dynamicRef":

@@ -71,16 +71,13 @@ internal sealed class SchemaNode
     public string? DynamicRefAnchor;
 #pragma warning restore CS0649
 
-    private bool? _checksStringsOnly;
-
     /// <summary>
-    /// True when the only assertions are string ones (pattern, lengths, format, type string): such a schema
-    /// can check a plain string, as propertyNames does for every member, without a JSON value.
+    /// Set by the generator for a propertyNames schema whose only assertions are string ones (pattern, lengths,
+    /// format, type string): it checks a plain string, for every member name, without a JSON value.
     /// </summary>
-    public bool ChecksStringsOnly => _checksStringsOnly ??=
-        BooleanValue is null && (Types == SchemaTypes.None || Types == SchemaTypes.String) && Enum is null && Const is null
-        && _refFactory is null && _dynamicRefFactory is null && AllOf is null && AnyOf is null && OneOf is null && Not is null && If is null
-        && UnevaluatedProperties is null && UnevaluatedItems is null;
+#pragma warning disable CS0649 // assigned by generated code only where it holds
+    public bool ChecksStringsOnly;
+#pragma warning restore CS0649
 
     /// <summary>The target of $ref, created on first use so that files can refer to each other in any order.</summary>
     public SchemaNode? Ref => _ref ??= _refFactory?.Invoke();

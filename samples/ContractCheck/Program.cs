@@ -102,9 +102,10 @@ static PayloadCheck Check(string folder, string file)
         return new(path, driftExpected, null, null, problem);
     }
 
+    ReadOnlyMemory<byte> utf8 = default;
     try
     {
-        ReadOnlyMemory<byte> utf8 = File.ReadAllBytes(file);
+        utf8 = File.ReadAllBytes(file);
         if (utf8.Span.StartsWith("\uFEFF"u8))
         {
             utf8 = utf8[3..];
@@ -115,7 +116,7 @@ static PayloadCheck Check(string folder, string file)
     }
     catch (JsonException e)
     {
-        return new(path, driftExpected, schema, null, "not valid JSON: " + e.Message);
+        return new(path, driftExpected, schema, null, "not valid JSON at " + JsonTextError.Describe(utf8.Span, e));
     }
     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     {

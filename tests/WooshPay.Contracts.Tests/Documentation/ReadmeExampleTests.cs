@@ -21,5 +21,32 @@ public sealed class ReadmeExampleTests
 
         Assert.Empty(output.GeneratorDiagnostics);
         Assert.True(output.CompilationDiagnostics.IsEmpty, string.Join(Environment.NewLine, output.CompilationDiagnostics));
+
+        // Pasted into a new app it runs as is: no file it reads, no exception, and the response parses and validates.
+        Assert.DoesNotContain("File.", example);
+        var printed = Run(GeneratorHarness.Load(output.Compilation));
+        Assert.Contains("True: https://open-sea.alipayplus.com/", printed);
+    }
+
+    private static readonly object s_console = new();
+
+    private static string Run(System.Reflection.Assembly program)
+    {
+        lock (s_console)
+        {
+            var original = Console.Out;
+            using var captured = new StringWriter();
+            Console.SetOut(captured);
+            try
+            {
+                program.EntryPoint!.Invoke(null, new object[] { Array.Empty<string>() });
+            }
+            finally
+            {
+                Console.SetOut(original);
+            }
+
+            return captured.ToString();
+        }
     }
 }

@@ -1,5 +1,7 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WooshPay.Contracts.Generator;
 using WooshPay.Contracts.Tests.Infrastructure;
 using Xunit;
 
@@ -81,9 +83,45 @@ public sealed class DiagnosticTests
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
             new Dictionary<string, ReportDiagnostic> { ["WPC003"] = ReportDiagnostic.Suppress }));
 
-        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/suppressed.schema.json", schema) }, compilation: compilation);
+        var input = new[] { new SchemaInput("/project/suppressed.schema.json", schema) };
+
+        var reported = GeneratorHarness.Run(input);
+        var suppressed = GeneratorHarness.Run(input, compilation: compilation);
 
         // The driver applies the compilation's severity options to generator diagnostics, as the compiler does.
-        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Id == "WPC003");
+        Assert.Contains(reported.GeneratorDiagnostics, d => d.Id == "WPC003");
+        Assert.DoesNotContain(suppressed.GeneratorDiagnostics, d => d.Id == "WPC003");
+    }
+
+    [Fact]
+    public void The_constant_a_WPC005_names_is_the_one_generated()
+    {
+        var schema = "{\n  " + Header + ",\n  \"enum\": [\"pending\", \"pending\", \"PENDING\"]\n}";
+
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/status.schema.json", schema) });
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC005", diagnostic.Id);
+        Assert.Contains("\"PENDING\"", diagnostic.GetMessage());
+        Assert.EndsWith("its constant is named 'Pending2'", diagnostic.GetMessage());
+        var enumType = GeneratorHarness.Load(output.Compilation).GetType(GeneratorHarness.DefaultNamespace + ".Broken")!;
+        Assert.Equal(new[] { "Pending", "Pending2" }, enumType.GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Where(p => p.PropertyType == enumType).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("PENDING", enumType.GetProperty("Pending2")!.GetValue(null)!.ToString());
+    }
+
+    [Fact]
+    public void A_failure_inside_the_generator_is_WPC010_on_the_file_and_not_an_exception()
+    {
+        var schema = "{\n  " + Header + ",\n  \"type\": \"string\"\n}";
+        var failing = new ContractGenerator(_ => throw new InvalidOperationException("injected fault"));
+
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/faulty.schema.json", schema) }, generator: failing);
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC010", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("/project/faulty.schema.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("InvalidOperationException: injected fault", diagnostic.GetMessage());
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.CodeAnalysis;
 using WooshPay.Contracts.Tests.Infrastructure;
 using Xunit;
 
@@ -44,6 +45,62 @@ public sealed class SettingsTests
 
         Assert.Contains("\"terminal_type\":\"MINI_PROGRAM\"", written);
         Assert.Contains("\"3ds_status\":\"unsupported\"", written);
+    }
+
+    [Theory]
+    [InlineData("WooshPayContractsNamespace", "My-Company.class", "a C# namespace")]
+    [InlineData("WooshPayContractsAccessibility", "protected", "public or internal")]
+    [InlineData("WooshPayContractsStrict", "yes", "true or false")]
+    [InlineData("WooshPayContractsAssertFormats", "on", "true or false")]
+    public void An_unknown_project_setting_is_one_error_naming_it_and_nothing_is_generated(string setting, string value, string allowed)
+    {
+        var output = GeneratorHarness.Run(ContractSchemas.Inputs(), new Dictionary<string, string> { [setting] = value });
+
+        AssertOnlyInvalidSetting(output, setting, value, allowed);
+    }
+
+    [Theory]
+    [InlineData("GenerateModels", "no", "true or false")]
+    [InlineData("TypeName", "--", "a type name")]
+    [InlineData("SchemaUri", "relative/a.schema.json", "an absolute URI")]
+    [InlineData("SchemaUri", "https://schemas.example.com/a.schema.json#x", "an absolute URI")]
+    public void An_unknown_file_setting_is_one_error_naming_it_and_nothing_is_generated(string metadata, string value, string allowed)
+    {
+        var inputs = ContractSchemas.Inputs().ToList();
+        inputs[0] = inputs[0] with { Metadata = new Dictionary<string, string>(inputs[0].Metadata ?? new Dictionary<string, string>()) { [metadata] = value } };
+
+        var output = GeneratorHarness.Run(inputs);
+
+        var diagnostic = AssertOnlyInvalidSetting(output, metadata, value, allowed);
+        Assert.Equal(inputs[0].Path, diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains(Path.GetFileName(inputs[0].Path), diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("WooshPayContractsAccessibility", "Internal")]
+    [InlineData("WooshPayContractsStrict", " TRUE ")]
+    [InlineData("WooshPayContractsAssertFormats", "")]
+    public void Known_setting_values_are_read_without_regard_to_case_or_spaces(string setting, string value)
+    {
+        var output = GeneratorHarness.Run(ContractSchemas.Inputs(), new Dictionary<string, string> { [setting] = value });
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.NotEmpty(output.Sources);
+    }
+
+    /// <summary>The run reported exactly one WPC012 for the setting, generated nothing, and the project still compiles.</summary>
+    private static Diagnostic AssertOnlyInvalidSetting(GeneratorOutput output, string setting, string value, string allowed)
+    {
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC012", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var message = diagnostic.GetMessage();
+        Assert.Contains("'" + setting + "'", message);
+        Assert.Contains(allowed, message);
+        Assert.Contains(value, message);
+        Assert.Empty(output.Sources);
+        Assert.Empty(output.CompilationDiagnostics);
+        return diagnostic;
     }
 
     private static Assembly Build(Dictionary<string, string> settings)

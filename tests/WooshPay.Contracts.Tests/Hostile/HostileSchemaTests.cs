@@ -62,9 +62,12 @@ public sealed class HostileSchemaTests
             new[] { new SchemaInput("/project/a.schema.json", schema) },
             new Dictionary<string, string> { ["WooshPayContractsNamespace"] = "My-Company.class" });
 
-        var diagnostic = Assert.Single(output.GeneratorDiagnostics, d => d.Id == "WPC012");
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC012", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Contains("My-Company.class", diagnostic.GetMessage());
+        Assert.Empty(output.Sources);
+        Assert.Empty(output.CompilationDiagnostics);
     }
 
     [Theory]

@@ -41,7 +41,8 @@ public static class GeneratorHarness
         IReadOnlyDictionary<string, string>? globalOptions = null,
         string userSource = "",
         GeneratorDriver? previous = null,
-        CSharpCompilation? compilation = null)
+        CSharpCompilation? compilation = null,
+        ContractGenerator? generator = null)
     {
         var inputs = schemas.ToList();
         var texts = inputs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
@@ -50,7 +51,7 @@ public static class GeneratorHarness
 
         var driver = previous is null
             ? CSharpGeneratorDriver.Create(
-                new[] { new ContractGenerator().AsSourceGenerator() },
+                new[] { (generator ?? new ContractGenerator()).AsSourceGenerator() },
                 texts,
                 (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
                 options,

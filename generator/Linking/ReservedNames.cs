@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace WooshPay.Contracts.Generator.Model;
+namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
 /// Names the generated types declare themselves. A schema name that would collide with one of them

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace WooshPay.Contracts.Generator.Model;
+namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>Turns schema names (snake_case keys, titles, file names, enum values) into C# identifiers.</summary>
 internal static class NameHelper
