@@ -32,7 +32,7 @@ internal sealed partial class ModelBuilder
         foreach (var branch in branches)
         {
             var branchAddress = new SchemaNodeAddress(address.SchemaClassName, branch);
-            var linked = _linker.Linked(branchAddress);
+            var linked = _graph.Linked(branchAddress);
             if (IsNullOnly(branchAddress))
             {
                 nullable = true;
@@ -54,7 +54,7 @@ internal sealed partial class ModelBuilder
 
         if (Discriminator(targets) is not { } discriminator)
         {
-            if (targets.All(target => _linker.Linked(target).Node.Properties.Count > 0) && _reportedUnions.Add(address))
+            if (targets.All(target => _graph.Linked(target).Node.Properties.Count > 0) && _reportedUnions.Add(address))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionWithoutDiscriminator, node.Location, !node.AnyOf.IsEmpty ? "anyOf" : "oneOf"));
             }
@@ -81,7 +81,7 @@ internal sealed partial class ModelBuilder
     /// <summary>The first property of the first target that every target pins to a distinct string const, and those values.</summary>
     private (string Name, List<string> Values)? Discriminator(List<SchemaNodeAddress> targets)
     {
-        var first = _linker.Linked(targets[0]).Node;
+        var first = _graph.Linked(targets[0]).Node;
         foreach (var candidate in first.Properties)
         {
             var values = new List<string>();
@@ -106,7 +106,7 @@ internal sealed partial class ModelBuilder
 
     private string? ConstString(SchemaNodeAddress objectSchema, string propertyName)
     {
-        var node = _linker.Linked(objectSchema).Node;
+        var node = _graph.Linked(objectSchema).Node;
         if (node.Types is not (JsonTypes.None or JsonTypes.Object))
         {
             return null;
@@ -117,7 +117,7 @@ internal sealed partial class ModelBuilder
             if (property.Name == propertyName)
             {
                 // An enum of one value pins the property as a const does (OpenAPI 3.0 has no const: Stripe and 3.0 exports write it so).
-                var pinned = _linker.Linked(new SchemaNodeAddress(objectSchema.SchemaClassName, property.Node)).Node;
+                var pinned = _graph.Linked(new SchemaNodeAddress(objectSchema.SchemaClassName, property.Node)).Node;
                 var constant = pinned.Const ?? (pinned.Enum.Count == 1 ? pinned.Enum[0] : null);
                 return constant is not null && constant.StartsWith("\"", StringComparison.Ordinal)
                     ? JsonTextParser.Parse(constant).Value?.Text

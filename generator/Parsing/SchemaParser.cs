@@ -77,7 +77,7 @@ internal sealed class SchemaParser
         var parser = new SchemaParser(path, source);
         var (uri, _) = UriReference.SplitFragment(retrievalUri);
         parser.Visit(root, string.Empty, uri, uri, string.Empty, insideUnknown: false);
-        return parser.ToSpec(retrievalUri, Model.NameHelper.SchemaClassName(path, options.TypeName), options);
+        return parser.ToSpec(retrievalUri, Linking.NameHelper.SchemaClassName(path, options.TypeName), options);
     }
 
     private SchemaFileSpec ToSpec(string retrievalUri, string className, SchemaFileOptions options)

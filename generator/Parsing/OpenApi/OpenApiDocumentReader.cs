@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Linking;
 using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Parsing.OpenApi;
