@@ -53,6 +53,9 @@ internal sealed class SchemaNode
     public string? PatternSource;
     public string? Format;
     public bool UniqueItems;
+
+    /// <summary>"x-sensitive": true. Messages about this value, or anything inside it, never show it.</summary>
+    public bool Sensitive;
     public string[]? Required;
     public (string Property, string[] Required)[]? DependentRequired;
     public (string Name, SchemaNode Schema)[]? Properties;

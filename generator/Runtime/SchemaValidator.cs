@@ -13,6 +13,9 @@ internal static class SchemaValidator
 
     private const string RedactedValue = "(value withheld)";
 
+    /// <summary>Stands for an undeclared property's name, in pointers and messages, when values are redacted.</summary>
+    private const string RedactedName = "(name withheld)";
+
     public static ValidationResult Validate(SchemaNode root, global::System.Text.Json.JsonElement instance, ValidationOptions? options)
     {
         options ??= ValidationOptions.Default;
@@ -135,6 +138,9 @@ internal static class SchemaValidator
         private readonly global::System.Collections.Generic.List<string> _dynamicScope = new();
         private int _depth;
 
+        /// <summary>How many "x-sensitive" schemas enclose the value being evaluated: above zero, values are withheld.</summary>
+        private int _sensitiveDepth;
+
         public Context(ValidationOptions options) => _options = options;
 
         public global::System.Collections.Generic.List<ValidationError> Errors { get; } = new();
@@ -161,6 +167,11 @@ internal static class SchemaValidator
             }
 
             _depth++;
+            if (node.Sensitive)
+            {
+                _sensitiveDepth++;
+            }
+
             var enteredResource = _dynamicScope.Count == 0 || !ReferenceEquals(_dynamicScope[_dynamicScope.Count - 1], node.ResourceUri);
             if (enteredResource)
             {
@@ -184,6 +195,11 @@ internal static class SchemaValidator
                 if (enteredResource)
                 {
                     _dynamicScope.RemoveAt(_dynamicScope.Count - 1);
+                }
+
+                if (node.Sensitive)
+                {
+                    _sensitiveDepth--;
                 }
 
                 _depth--;
@@ -561,12 +577,14 @@ internal static class SchemaValidator
         private bool EvaluateMember(SchemaNode schema, global::System.Text.Json.JsonProperty property, JsonPath instancePath, JsonPath schemaPath, SchemaNode owner,
             string keyword, string notAllowed)
         {
+            // The name of a property the schema does not declare is payload too (a secret sent as a key): redaction hides it.
+            var name = _options.RedactValues ? RedactedName : property.Name;
             if (schema.BooleanValue == false)
             {
-                return Fail(instancePath.Add(property.Name), schemaPath, owner, keyword, keyword, "Property " + JsonValues.Quote(property.Name) + " " + notAllowed);
+                return Fail(instancePath.Add(name), schemaPath, owner, keyword, keyword, "Property " + (_options.RedactValues ? name : JsonValues.Quote(name)) + " " + notAllowed);
             }
 
-            return Evaluate(schema, property.Value, instancePath.Add(property.Name), schemaPath.Add(keyword), null);
+            return Evaluate(schema, property.Value, instancePath.Add(name), schemaPath.Add(keyword), null);
         }
 
         private bool EvaluateItem(SchemaNode schema, global::System.Text.Json.JsonElement item, int index, JsonPath instancePath, JsonPath keywordPath, SchemaNode owner,
@@ -834,10 +852,12 @@ internal static class SchemaValidator
             }
         }
 
-        /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction.</summary>
-        private string Show(global::System.Text.Json.JsonElement value) => _options.RedactValues ? RedactedValue : JsonValues.Preview(value);
+        /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction or the schema marks it sensitive.</summary>
+        private string Show(global::System.Text.Json.JsonElement value) => Withhold ? RedactedValue : JsonValues.Preview(value);
 
-        private string Show(string text) => _options.RedactValues ? RedactedValue : JsonValues.Preview(text);
+        private string Show(string text) => Withhold ? RedactedValue : JsonValues.Preview(text);
+
+        private bool Withhold => _options.RedactValues || _sensitiveDepth > 0;
 
         /// <summary>Evaluates a subschema only for its verdict; its errors are not reported.</summary>
         private bool Test(SchemaNode schema, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)
