@@ -149,6 +149,11 @@ internal static class ContractJson
     {
         try
         {
+            if (JsonValues.FindDuplicateName(element) is string duplicate)
+            {
+                throw new ContractJsonException(duplicate, "this property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.");
+            }
+
             return read(element, default);
         }
         catch (global::System.InvalidOperationException e)

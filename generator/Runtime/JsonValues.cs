@@ -45,6 +45,54 @@ internal static class JsonValues
         if ((types & SchemaTypes.Null) != 0) names.Add("null");
         return string.Join(" or ", names);
     }
+    /// <summary>
+    /// The pointer of the first member, in document order, whose name repeats an earlier member of the same object;
+    /// null when there is none. The JSON parser keeps both members, and which one counts differs between readers
+    /// (the validator saw every one, a model keeps the last), so the toolkit refuses such a document.
+    /// </summary>
+    public static string? FindDuplicateName(global::System.Text.Json.JsonElement value)
+    {
+        if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            string? first = null;
+            global::System.Collections.Generic.HashSet<string>? seen = null;
+            foreach (var member in value.EnumerateObject())
+            {
+                var name = member.Name;
+                if (first is null)
+                {
+                    first = name;
+                }
+                else if (!(seen ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal) { first }).Add(name))
+                {
+                    return "/" + JsonPath.Escape(name);
+                }
+
+                var inner = FindDuplicateName(member.Value);
+                if (inner != null)
+                {
+                    return "/" + JsonPath.Escape(name) + inner;
+                }
+            }
+        }
+        else if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                var inner = FindDuplicateName(item);
+                if (inner != null)
+                {
+                    return "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + inner;
+                }
+
+                index++;
+            }
+        }
+
+        return null;
+    }
+
 
     /// <summary>Structural equality as JSON Schema defines it: 1 equals 1.0, member order does not matter.</summary>
     public static bool DeepEquals(global::System.Text.Json.JsonElement a, global::System.Text.Json.JsonElement b)

@@ -13,6 +13,9 @@ internal static class SchemaValidator
 
     private const string RedactedValue = "(value withheld)";
 
+    /// <summary>The one error of a document in which an object names a member twice (the name is in the pointer).</summary>
+    private const string DuplicateNameMessage = "This property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.";
+
     /// <summary>Stands for an undeclared property's name, in pointers and messages, when values are redacted.</summary>
     private const string RedactedName = "(name withheld)";
 
@@ -23,6 +26,14 @@ internal static class SchemaValidator
         bool valid;
         try
         {
+            if (JsonValues.FindDuplicateName(instance) is string duplicate)
+            {
+                return new ValidationResult(new[]
+                {
+                    new ValidationError(duplicate, "duplicateKey", string.Empty, string.Empty, DuplicateNameMessage),
+                }, false);
+            }
+
             valid = context.Evaluate(root, instance, JsonPath.Root, JsonPath.Root, null);
         }
         catch (global::System.InvalidOperationException)
