@@ -22,6 +22,37 @@ internal static class JsonValues
     public static bool IsInteger(global::System.Text.Json.JsonElement value)
         => value.TryGetInt64(out _) || ExactNumber.Parse(value.GetRawText()).IsInteger;
 
+    /// <summary>
+    /// Reads a JSON number as a long only when it is exactly one: 20, 20.0 and 2e1 are 20 (and -0 is 0), but
+    /// 20.0000000000000000000000000000001 and 1e-400 have a fractional part, and 1e19 does not fit.
+    /// Never rounds: <paramref name="integral"/> says whether the number was an integer at all.
+    /// </summary>
+    public static bool TryGetExactInt64(global::System.Text.Json.JsonElement value, out long result, out bool integral)
+    {
+        if (value.TryGetInt64(out result))
+        {
+            integral = true;
+            return true;
+        }
+
+        var number = ExactNumber.Parse(value.GetRawText());
+        integral = number.IsInteger;
+        result = 0;
+        if (!integral || number.Sign == 0)
+        {
+            return integral;
+        }
+
+        // long holds 19 digits at most: anything longer is out of range, and its digits are never built.
+        if (number.Digits.Length + number.Exponent > 19)
+        {
+            return false;
+        }
+
+        var text = (number.Sign < 0 ? "-" : string.Empty) + number.Digits + new string('0', (int)number.Exponent);
+        return long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out result);
+    }
+
     public static string Describe(global::System.Text.Json.JsonElement value) => value.ValueKind switch
     {
         global::System.Text.Json.JsonValueKind.Null => "null",
