@@ -363,7 +363,7 @@ internal static class JsonValues
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var hash = ShallowHash(item);
+            var hash = StructuralHash(item);
             if (buckets.TryGetValue(hash, out var bucket))
             {
                 foreach (var (earlier, other) in bucket)
@@ -386,26 +386,41 @@ internal static class JsonValues
         return (-1, -1);
     }
 
-    /// <summary>A hash consistent with <see cref="DeepEquals"/>: equal values (1 and 1.0, reordered members) hash alike.</summary>
-    private static int ShallowHash(global::System.Text.Json.JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// A structural hash consistent with <see cref="DeepEquals"/>: numbers by exact value (1, 1.0 and 1e0 alike),
+    /// arrays by their items in order, objects by their members in any order. Distinct containers spread over
+    /// buckets, so <see cref="FindDuplicate"/> stays linear in the array's size.
+    /// </summary>
+    private static int StructuralHash(global::System.Text.Json.JsonElement value)
     {
-        global::System.Text.Json.JsonValueKind.String => global::System.StringComparer.Ordinal.GetHashCode(StringOf(value)),
-        global::System.Text.Json.JsonValueKind.Number => value.TryGetDouble(out var x) ? x.GetHashCode() : 0,
-        global::System.Text.Json.JsonValueKind.Array => 17 * value.GetArrayLength(),
-        global::System.Text.Json.JsonValueKind.Object => 31 * Count(value),
-        global::System.Text.Json.JsonValueKind.False => 1,
-        _ => (int)Normalize(value.ValueKind),
-    };
-
-    private static int Count(global::System.Text.Json.JsonElement value)
-    {
-        var count = 0;
-        foreach (var _ in value.EnumerateObject())
+        switch (value.ValueKind)
         {
-            count++;
-        }
+            case global::System.Text.Json.JsonValueKind.String:
+                return global::System.StringComparer.Ordinal.GetHashCode(StringOf(value));
+            case global::System.Text.Json.JsonValueKind.Number:
+                var number = ExactNumber.Parse(value.GetRawText());
+                return global::System.HashCode.Combine(number.Sign, global::System.StringComparer.Ordinal.GetHashCode(number.Digits), number.Exponent);
+            case global::System.Text.Json.JsonValueKind.Array:
+                var items = new global::System.HashCode();
+                items.Add(8);
+                foreach (var item in value.EnumerateArray())
+                {
+                    items.Add(StructuralHash(item));
+                }
 
-        return count;
+                return items.ToHashCode();
+            case global::System.Text.Json.JsonValueKind.Object:
+                // A sum of per-member hashes does not depend on member order.
+                var members = 4;
+                foreach (var member in value.EnumerateObject())
+                {
+                    members = unchecked(members + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(member.Name), StructuralHash(member.Value)));
+                }
+
+                return members;
+            default:
+                return (int)value.ValueKind;
+        }
     }
 
     /// <summary>A JSON string element holding <paramref name="text"/> (property names are validated as strings).</summary>

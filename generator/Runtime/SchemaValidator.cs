@@ -51,7 +51,7 @@ internal static class SchemaValidator
             context.Errors.RemoveRange(1, context.Errors.Count - 1);
         }
 
-        return new ValidationResult(context.Errors, valid);
+        return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut);
     }
 
     public static ValidationResult Validate(SchemaNode root, global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions? options)
@@ -155,6 +155,13 @@ internal static class SchemaValidator
         public Context(ValidationOptions options) => _options = options;
 
         public global::System.Collections.Generic.List<ValidationError> Errors { get; } = new();
+
+        /// <summary>
+        /// True once an error was left out because <see cref="Errors"/> held MaxErrors: the list, and so memory,
+        /// stays bounded whatever the payload. (A cut inside an alternative that later matched can set it too;
+        /// the list is full then anyway.)
+        /// </summary>
+        public bool ErrorsCut { get; private set; }
 
         private bool FailFast => _options.StopAtFirstError;
 
@@ -891,6 +898,12 @@ internal static class SchemaValidator
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,
             bool appendKeyword = true, int insertAt = -1)
         {
+            if (Errors.Count >= global::System.Math.Max(1, _options.MaxErrors))
+            {
+                ErrorsCut = true;
+                return false;
+            }
+
             var keywordLocation = appendKeyword && keywordToken != null ? schemaPath.Add(keywordToken).ToString() : schemaPath.ToString();
             var absolute = keywordToken == null ? node.AbsoluteLocation : node.AbsoluteLocation + "/" + JsonPath.EncodeFragment(keywordToken);
             var error = new ValidationError(instancePath.ToString(), keyword, keywordLocation, absolute, message);
