@@ -342,8 +342,11 @@ internal static class JsonValues
         return count;
     }
 
-    /// <summary>Runs a pattern; one that exceeds its time limit on hostile input is treated as not matching.</summary>
-    public static bool IsMatch(global::System.Text.RegularExpressions.Regex regex, string text)
+    /// <summary>
+    /// Runs a pattern: true or false, or null when a backtracking pattern (one NonBacktracking cannot run) used up
+    /// its time budget on hostile input. Null is not "does not match": the caller reports it as its own error.
+    /// </summary>
+    public static bool? IsMatch(global::System.Text.RegularExpressions.Regex regex, string text)
     {
         try
         {
@@ -351,7 +354,7 @@ internal static class JsonValues
         }
         catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -439,10 +439,11 @@ internal static class SchemaValidator
                 }
             }
 
-            if (node.Pattern != null && !JsonValues.IsMatch(node.Pattern, text))
+            if (node.Pattern != null && JsonValues.IsMatch(node.Pattern, text) is var matches && matches != true)
             {
-                valid = Fail(instancePath, schemaPath, node, "pattern", "pattern",
-                    Show(text) + " does not match the pattern " + node.PatternSource + ".");
+                valid = matches is null
+                    ? PatternOverBudget(instancePath, schemaPath, node, "pattern", node.PatternSource!)
+                    : Fail(instancePath, schemaPath, node, "pattern", "pattern", Show(text) + " does not match the pattern " + node.PatternSource + ".");
             }
 
             if (node.Format != null && _options.AssertFormats && !FormatChecker.IsValid(node.Format, text))
@@ -550,7 +551,12 @@ internal static class SchemaValidator
                 {
                     foreach (var (pattern, regex, schema) in node.PatternProperties)
                     {
-                        if (JsonValues.IsMatch(regex, property.Name))
+                        var matches = JsonValues.IsMatch(regex, property.Name);
+                        if (matches is null)
+                        {
+                            valid = PatternOverBudget(instancePath.Add(property.Name), schemaPath.Add("patternProperties"), node, pattern, pattern);
+                        }
+                        else if (matches == true)
                         {
                             matched = true;
                             tracker?.AddProperty(property.Name);
@@ -893,6 +899,11 @@ internal static class SchemaValidator
                 Errors.RemoveRange(count, Errors.Count - count);
             }
         }
+
+        /// <summary>A pattern that used up its time budget: the value was not checked, which is its own error, never "does not match".</summary>
+        private bool PatternOverBudget(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string keywordToken, string pattern)
+            => Fail(instancePath, schemaPath, node, keywordToken, "patternBudget",
+                "Pattern evaluation exceeded its budget (" + SchemaNode.PatternBudget.TotalMilliseconds + " ms) for " + pattern + "; the value could not be checked.");
 
         /// <summary>Records an error and returns false, so callers can write <c>valid = Fail(...)</c>.</summary>
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,
