@@ -116,6 +116,11 @@ internal static class SchemaEmitter
             lines.Add($"{n}.UniqueItems = true;");
         }
 
+        if (node.Sensitive)
+        {
+            lines.Add($"{n}.Sensitive = true;");
+        }
+
         if (!node.Required.IsEmpty)
         {
             lines.Add($"{n}.Required = new string[] {{ {string.Join(", ", node.Required.Select(CSharpLiteral.String))} }};");

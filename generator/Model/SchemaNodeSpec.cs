@@ -68,6 +68,9 @@ internal sealed record SchemaNodeSpec
     public long? MinItems { get; init; }
     public long? MaxItems { get; init; }
     public bool UniqueItems { get; init; }
+
+    /// <summary>"x-sensitive": true: the value under this schema is a credential and never appears in a message.</summary>
+    public bool Sensitive { get; init; }
     public int? UnevaluatedItems { get; init; }
 
     public EquatableArray<int> AllOf { get; init; } = EquatableArray<int>.Empty;

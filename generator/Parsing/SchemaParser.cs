@@ -289,6 +289,8 @@ internal sealed class SchemaParser
                     return node with { MaxContains = Count(v, k) };
                 case "uniqueItems":
                     return node with { UniqueItems = Boolean(v, k) };
+                case "x-sensitive":
+                    return node with { Sensitive = Boolean(v, k) };
                 case "pattern":
                     return node with { Pattern = Pattern(v, k) };
                 case "format":

@@ -149,6 +149,11 @@ internal static class ContractJson
     {
         try
         {
+            if (JsonValues.FindDuplicateName(element) is string duplicate)
+            {
+                throw new ContractJsonException(duplicate, "this property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.");
+            }
+
             return read(element, default);
         }
         catch (global::System.InvalidOperationException e)
@@ -187,7 +192,7 @@ internal static class ContractJson
         }
     }
 
-    /// <summary>Reads a JSON integer into a long; a number with a zero fraction (20.0, 2e1) counts as an integer.</summary>
+    /// <summary>Reads a JSON integer into a long, exactly: a number with a zero fraction (20.0, 2e1) counts as an integer; nothing is rounded.</summary>
     public static long ReadInt64(global::System.Text.Json.JsonElement element, ContractJsonLocation at)
     {
         if (element.ValueKind != global::System.Text.Json.JsonValueKind.Number)
@@ -195,24 +200,14 @@ internal static class ContractJson
             throw WrongType(element, at, "an integer");
         }
 
-        if (element.TryGetInt64(out var value))
+        if (JsonValues.TryGetExactInt64(element, out var value, out var integral))
         {
             return value;
         }
 
-        if (element.TryGetDecimal(out var d) && d == decimal.Truncate(d))
-        {
-            if (d >= long.MinValue && d <= long.MaxValue)
-            {
-                return (long)d;
-            }
-        }
-        else if (!element.TryGetDouble(out var x) || global::System.Math.Floor(x) != x)
-        {
-            throw new ContractJsonException(at.ToString(), "expected an integer, found a number with a fractional part.");
-        }
-
-        throw new ContractJsonException(at.ToString(), "expected an integer, found one outside the range of a 64-bit integer (long).");
+        throw new ContractJsonException(at.ToString(), integral
+            ? "expected an integer, found one outside the range of a 64-bit integer (long)."
+            : "expected an integer, found a number with a fractional part.");
     }
 
     public static double ReadDouble(global::System.Text.Json.JsonElement element, ContractJsonLocation at)

@@ -22,6 +22,37 @@ internal static class JsonValues
     public static bool IsInteger(global::System.Text.Json.JsonElement value)
         => value.TryGetInt64(out _) || ExactNumber.Parse(value.GetRawText()).IsInteger;
 
+    /// <summary>
+    /// Reads a JSON number as a long only when it is exactly one: 20, 20.0 and 2e1 are 20 (and -0 is 0), but
+    /// 20.0000000000000000000000000000001 and 1e-400 have a fractional part, and 1e19 does not fit.
+    /// Never rounds: <paramref name="integral"/> says whether the number was an integer at all.
+    /// </summary>
+    public static bool TryGetExactInt64(global::System.Text.Json.JsonElement value, out long result, out bool integral)
+    {
+        if (value.TryGetInt64(out result))
+        {
+            integral = true;
+            return true;
+        }
+
+        var number = ExactNumber.Parse(value.GetRawText());
+        integral = number.IsInteger;
+        result = 0;
+        if (!integral || number.Sign == 0)
+        {
+            return integral;
+        }
+
+        // long holds 19 digits at most: anything longer is out of range, and its digits are never built.
+        if (number.Digits.Length + number.Exponent > 19)
+        {
+            return false;
+        }
+
+        var text = (number.Sign < 0 ? "-" : string.Empty) + number.Digits + new string('0', (int)number.Exponent);
+        return long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out result);
+    }
+
     public static string Describe(global::System.Text.Json.JsonElement value) => value.ValueKind switch
     {
         global::System.Text.Json.JsonValueKind.Null => "null",
@@ -45,6 +76,54 @@ internal static class JsonValues
         if ((types & SchemaTypes.Null) != 0) names.Add("null");
         return string.Join(" or ", names);
     }
+    /// <summary>
+    /// The pointer of the first member, in document order, whose name repeats an earlier member of the same object;
+    /// null when there is none. The JSON parser keeps both members, and which one counts differs between readers
+    /// (the validator saw every one, a model keeps the last), so the toolkit refuses such a document.
+    /// </summary>
+    public static string? FindDuplicateName(global::System.Text.Json.JsonElement value)
+    {
+        if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+        {
+            string? first = null;
+            global::System.Collections.Generic.HashSet<string>? seen = null;
+            foreach (var member in value.EnumerateObject())
+            {
+                var name = member.Name;
+                if (first is null)
+                {
+                    first = name;
+                }
+                else if (!(seen ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal) { first }).Add(name))
+                {
+                    return "/" + JsonPath.Escape(name);
+                }
+
+                var inner = FindDuplicateName(member.Value);
+                if (inner != null)
+                {
+                    return "/" + JsonPath.Escape(name) + inner;
+                }
+            }
+        }
+        else if (value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                var inner = FindDuplicateName(item);
+                if (inner != null)
+                {
+                    return "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + inner;
+                }
+
+                index++;
+            }
+        }
+
+        return null;
+    }
+
 
     /// <summary>Structural equality as JSON Schema defines it: 1 equals 1.0, member order does not matter.</summary>
     public static bool DeepEquals(global::System.Text.Json.JsonElement a, global::System.Text.Json.JsonElement b)
@@ -263,8 +342,11 @@ internal static class JsonValues
         return count;
     }
 
-    /// <summary>Runs a pattern; one that exceeds its time limit on hostile input is treated as not matching.</summary>
-    public static bool IsMatch(global::System.Text.RegularExpressions.Regex regex, string text)
+    /// <summary>
+    /// Runs a pattern: true or false, or null when a backtracking pattern (one NonBacktracking cannot run) used up
+    /// its time budget on hostile input. Null is not "does not match": the caller reports it as its own error.
+    /// </summary>
+    public static bool? IsMatch(global::System.Text.RegularExpressions.Regex regex, string text)
     {
         try
         {
@@ -272,7 +354,7 @@ internal static class JsonValues
         }
         catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -284,7 +366,7 @@ internal static class JsonValues
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var hash = ShallowHash(item);
+            var hash = StructuralHash(item);
             if (buckets.TryGetValue(hash, out var bucket))
             {
                 foreach (var (earlier, other) in bucket)
@@ -307,26 +389,41 @@ internal static class JsonValues
         return (-1, -1);
     }
 
-    /// <summary>A hash consistent with <see cref="DeepEquals"/>: equal values (1 and 1.0, reordered members) hash alike.</summary>
-    private static int ShallowHash(global::System.Text.Json.JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// A structural hash consistent with <see cref="DeepEquals"/>: numbers by exact value (1, 1.0 and 1e0 alike),
+    /// arrays by their items in order, objects by their members in any order. Distinct containers spread over
+    /// buckets, so <see cref="FindDuplicate"/> stays linear in the array's size.
+    /// </summary>
+    private static int StructuralHash(global::System.Text.Json.JsonElement value)
     {
-        global::System.Text.Json.JsonValueKind.String => global::System.StringComparer.Ordinal.GetHashCode(StringOf(value)),
-        global::System.Text.Json.JsonValueKind.Number => value.TryGetDouble(out var x) ? x.GetHashCode() : 0,
-        global::System.Text.Json.JsonValueKind.Array => 17 * value.GetArrayLength(),
-        global::System.Text.Json.JsonValueKind.Object => 31 * Count(value),
-        global::System.Text.Json.JsonValueKind.False => 1,
-        _ => (int)Normalize(value.ValueKind),
-    };
-
-    private static int Count(global::System.Text.Json.JsonElement value)
-    {
-        var count = 0;
-        foreach (var _ in value.EnumerateObject())
+        switch (value.ValueKind)
         {
-            count++;
-        }
+            case global::System.Text.Json.JsonValueKind.String:
+                return global::System.StringComparer.Ordinal.GetHashCode(StringOf(value));
+            case global::System.Text.Json.JsonValueKind.Number:
+                var number = ExactNumber.Parse(value.GetRawText());
+                return global::System.HashCode.Combine(number.Sign, global::System.StringComparer.Ordinal.GetHashCode(number.Digits), number.Exponent);
+            case global::System.Text.Json.JsonValueKind.Array:
+                var items = new global::System.HashCode();
+                items.Add(8);
+                foreach (var item in value.EnumerateArray())
+                {
+                    items.Add(StructuralHash(item));
+                }
 
-        return count;
+                return items.ToHashCode();
+            case global::System.Text.Json.JsonValueKind.Object:
+                // A sum of per-member hashes does not depend on member order.
+                var members = 4;
+                foreach (var member in value.EnumerateObject())
+                {
+                    members = unchecked(members + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(member.Name), StructuralHash(member.Value)));
+                }
+
+                return members;
+            default:
+                return (int)value.ValueKind;
+        }
     }
 
     /// <summary>A JSON string element holding <paramref name="text"/> (property names are validated as strings).</summary>

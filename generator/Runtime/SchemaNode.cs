@@ -53,6 +53,9 @@ internal sealed class SchemaNode
     public string? PatternSource;
     public string? Format;
     public bool UniqueItems;
+
+    /// <summary>"x-sensitive": true. Messages about this value, or anything inside it, never show it.</summary>
+    public bool Sensitive;
     public string[]? Required;
     public (string Property, string[] Required)[]? DependentRequired;
     public (string Name, SchemaNode Schema)[]? Properties;
@@ -106,9 +109,25 @@ internal sealed class SchemaNode
         return document.RootElement.Clone();
     }
 
-    /// <summary>Builds a regular expression emitted by the generator (already translated from ECMA-262).</summary>
+    /// <summary>How long one match of a backtracking pattern may run before it is reported as over budget.</summary>
+    public static readonly global::System.TimeSpan PatternBudget = global::System.TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Builds a regular expression emitted by the generator (already translated from ECMA-262): on the
+    /// NonBacktracking engine, linear in the input, whenever the pattern allows it (no backreferences,
+    /// lookarounds, atomic groups); otherwise on the backtracking engine with <see cref="PatternBudget"/> per match.
+    /// </summary>
     public static global::System.Text.RegularExpressions.Regex Regex(string pattern)
-        => new(pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(2));
+    {
+        try
+        {
+            return new(pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+        }
+        catch (global::System.NotSupportedException)
+        {
+            return new(pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, PatternBudget);
+        }
+    }
 }
 
 /// <summary>

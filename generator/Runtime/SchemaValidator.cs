@@ -13,6 +13,12 @@ internal static class SchemaValidator
 
     private const string RedactedValue = "(value withheld)";
 
+    /// <summary>The one error of a document in which an object names a member twice (the name is in the pointer).</summary>
+    private const string DuplicateNameMessage = "This property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.";
+
+    /// <summary>Stands for an undeclared property's name, in pointers and messages, when values are redacted.</summary>
+    private const string RedactedName = "(name withheld)";
+
     public static ValidationResult Validate(SchemaNode root, global::System.Text.Json.JsonElement instance, ValidationOptions? options)
     {
         options ??= ValidationOptions.Default;
@@ -20,6 +26,14 @@ internal static class SchemaValidator
         bool valid;
         try
         {
+            if (JsonValues.FindDuplicateName(instance) is string duplicate)
+            {
+                return new ValidationResult(new[]
+                {
+                    new ValidationError(duplicate, "duplicateKey", string.Empty, string.Empty, DuplicateNameMessage),
+                }, false);
+            }
+
             valid = context.Evaluate(root, instance, JsonPath.Root, JsonPath.Root, null);
         }
         catch (global::System.InvalidOperationException)
@@ -37,7 +51,7 @@ internal static class SchemaValidator
             context.Errors.RemoveRange(1, context.Errors.Count - 1);
         }
 
-        return new ValidationResult(context.Errors, valid);
+        return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut);
     }
 
     public static ValidationResult Validate(SchemaNode root, global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions? options)
@@ -135,9 +149,19 @@ internal static class SchemaValidator
         private readonly global::System.Collections.Generic.List<string> _dynamicScope = new();
         private int _depth;
 
+        /// <summary>How many "x-sensitive" schemas enclose the value being evaluated: above zero, values are withheld.</summary>
+        private int _sensitiveDepth;
+
         public Context(ValidationOptions options) => _options = options;
 
         public global::System.Collections.Generic.List<ValidationError> Errors { get; } = new();
+
+        /// <summary>
+        /// True once an error was left out because <see cref="Errors"/> held MaxErrors: the list, and so memory,
+        /// stays bounded whatever the payload. (A cut inside an alternative that later matched can set it too;
+        /// the list is full then anyway.)
+        /// </summary>
+        public bool ErrorsCut { get; private set; }
 
         private bool FailFast => _options.StopAtFirstError;
 
@@ -161,6 +185,11 @@ internal static class SchemaValidator
             }
 
             _depth++;
+            if (node.Sensitive)
+            {
+                _sensitiveDepth++;
+            }
+
             var enteredResource = _dynamicScope.Count == 0 || !ReferenceEquals(_dynamicScope[_dynamicScope.Count - 1], node.ResourceUri);
             if (enteredResource)
             {
@@ -184,6 +213,11 @@ internal static class SchemaValidator
                 if (enteredResource)
                 {
                     _dynamicScope.RemoveAt(_dynamicScope.Count - 1);
+                }
+
+                if (node.Sensitive)
+                {
+                    _sensitiveDepth--;
                 }
 
                 _depth--;
@@ -405,10 +439,11 @@ internal static class SchemaValidator
                 }
             }
 
-            if (node.Pattern != null && !JsonValues.IsMatch(node.Pattern, text))
+            if (node.Pattern != null && JsonValues.IsMatch(node.Pattern, text) is var matches && matches != true)
             {
-                valid = Fail(instancePath, schemaPath, node, "pattern", "pattern",
-                    Show(text) + " does not match the pattern " + node.PatternSource + ".");
+                valid = matches is null
+                    ? PatternOverBudget(instancePath, schemaPath, node, "pattern", node.PatternSource!)
+                    : Fail(instancePath, schemaPath, node, "pattern", "pattern", Show(text) + " does not match the pattern " + node.PatternSource + ".");
             }
 
             if (node.Format != null && _options.AssertFormats && !FormatChecker.IsValid(node.Format, text))
@@ -516,7 +551,12 @@ internal static class SchemaValidator
                 {
                     foreach (var (pattern, regex, schema) in node.PatternProperties)
                     {
-                        if (JsonValues.IsMatch(regex, property.Name))
+                        var matches = JsonValues.IsMatch(regex, property.Name);
+                        if (matches is null)
+                        {
+                            valid = PatternOverBudget(instancePath.Add(property.Name), schemaPath.Add("patternProperties"), node, pattern, pattern);
+                        }
+                        else if (matches == true)
                         {
                             matched = true;
                             tracker?.AddProperty(property.Name);
@@ -561,12 +601,14 @@ internal static class SchemaValidator
         private bool EvaluateMember(SchemaNode schema, global::System.Text.Json.JsonProperty property, JsonPath instancePath, JsonPath schemaPath, SchemaNode owner,
             string keyword, string notAllowed)
         {
+            // The name of a property the schema does not declare is payload too (a secret sent as a key): redaction hides it.
+            var name = _options.RedactValues ? RedactedName : property.Name;
             if (schema.BooleanValue == false)
             {
-                return Fail(instancePath.Add(property.Name), schemaPath, owner, keyword, keyword, "Property " + JsonValues.Quote(property.Name) + " " + notAllowed);
+                return Fail(instancePath.Add(name), schemaPath, owner, keyword, keyword, "Property " + (_options.RedactValues ? name : JsonValues.Quote(name)) + " " + notAllowed);
             }
 
-            return Evaluate(schema, property.Value, instancePath.Add(property.Name), schemaPath.Add(keyword), null);
+            return Evaluate(schema, property.Value, instancePath.Add(name), schemaPath.Add(keyword), null);
         }
 
         private bool EvaluateItem(SchemaNode schema, global::System.Text.Json.JsonElement item, int index, JsonPath instancePath, JsonPath keywordPath, SchemaNode owner,
@@ -834,10 +876,12 @@ internal static class SchemaValidator
             }
         }
 
-        /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction.</summary>
-        private string Show(global::System.Text.Json.JsonElement value) => _options.RedactValues ? RedactedValue : JsonValues.Preview(value);
+        /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction or the schema marks it sensitive.</summary>
+        private string Show(global::System.Text.Json.JsonElement value) => Withhold ? RedactedValue : JsonValues.Preview(value);
 
-        private string Show(string text) => _options.RedactValues ? RedactedValue : JsonValues.Preview(text);
+        private string Show(string text) => Withhold ? RedactedValue : JsonValues.Preview(text);
+
+        private bool Withhold => _options.RedactValues || _sensitiveDepth > 0;
 
         /// <summary>Evaluates a subschema only for its verdict; its errors are not reported.</summary>
         private bool Test(SchemaNode schema, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)
@@ -856,10 +900,21 @@ internal static class SchemaValidator
             }
         }
 
+        /// <summary>A pattern that used up its time budget: the value was not checked, which is its own error, never "does not match".</summary>
+        private bool PatternOverBudget(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string keywordToken, string pattern)
+            => Fail(instancePath, schemaPath, node, keywordToken, "patternBudget",
+                "Pattern evaluation exceeded its budget (" + SchemaNode.PatternBudget.TotalMilliseconds + " ms) for " + pattern + "; the value could not be checked.");
+
         /// <summary>Records an error and returns false, so callers can write <c>valid = Fail(...)</c>.</summary>
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,
             bool appendKeyword = true, int insertAt = -1)
         {
+            if (Errors.Count >= global::System.Math.Max(1, _options.MaxErrors))
+            {
+                ErrorsCut = true;
+                return false;
+            }
+
             var keywordLocation = appendKeyword && keywordToken != null ? schemaPath.Add(keywordToken).ToString() : schemaPath.ToString();
             var absolute = keywordToken == null ? node.AbsoluteLocation : node.AbsoluteLocation + "/" + JsonPath.EncodeFragment(keywordToken);
             var error = new ValidationError(instancePath.ToString(), keyword, keywordLocation, absolute, message);

@@ -39,11 +39,15 @@ public sealed class ValidationError
 [global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
 public sealed class ValidationResult
 {
-    internal ValidationResult(global::System.Collections.Generic.IReadOnlyList<ValidationError> errors, bool isValid)
+    internal ValidationResult(global::System.Collections.Generic.IReadOnlyList<ValidationError> errors, bool isValid, bool errorsTruncated = false)
     {
         Errors = errors;
         IsValid = isValid;
+        ErrorsTruncated = errorsTruncated;
     }
+
+    /// <summary>True when <see cref="ValidationOptions.MaxErrors"/> cut the list: the value has more errors than <see cref="Errors"/> holds.</summary>
+    public bool ErrorsTruncated { get; }
 
     /// <summary>True when the value satisfies the schema.</summary>
     public bool IsValid { get; }
@@ -119,6 +123,12 @@ public sealed class ValidationOptions
     /// logged: payloads carry credentials such as a PaymentIntent's client_secret.
     /// </summary>
     public bool RedactValues { get; init; }
+
+    /// <summary>
+    /// The most errors a result holds (default 100): a hostile payload with a million bad items yields 100 errors and
+    /// <see cref="ValidationResult.ErrorsTruncated"/>, not a million error objects. Values below 1 count as 1.
+    /// </summary>
+    public int MaxErrors { get; init; } = 100;
 
     /// <summary>The deepest JSON nesting accepted when validating raw UTF-8 text.</summary>
     public int MaxDepth { get; init; } = 256;

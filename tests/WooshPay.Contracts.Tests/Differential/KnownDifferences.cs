@@ -269,10 +269,11 @@ public static class RuntimeFixes
         new(
             "1e400 was not an integer",
             "beyond double's range ours fell back to an infinite double and called 1e400 (= 10^400, an integer >= 1) a non-integer; "
-                + "JsonSchema.Net accepts it (NJsonSchema reads it as a float). Fixed by the same exact comparison.",
+                + "JsonSchema.Net accepts it (NJsonSchema reads it as a float). Fixed by the same exact comparison; since amounts have "
+                + "\"maximum\": 9007199254740991 it is an integer refused by maximum.",
             "refund.create.request.schema.json",
             """{"payment_intent":"pi_1666729870215872512","amount":1e400}""",
-            Verdict.Valid),
+            Verdict.Invalid),
         new(
             "1.0000000000000000000000000000001 was an integer",
             "decimal rounds it to 1; it has a fractional part, so it is not an integer (NJsonSchema agrees; JsonSchema.Net, going through double, does not). "

@@ -36,6 +36,13 @@ public sealed class GeneratedValidator
         return (isValid, errors, basic);
     }
 
+    /// <summary>Validates as <see cref="Validate"/> does, with default options, and returns the result's ErrorsTruncated.</summary>
+    public bool ErrorsTruncated(string json)
+    {
+        var result = Invoke(json, stopAtFirstError: false, assertFormats: null, redactValues: false);
+        return (bool)result.GetType().GetProperty("ErrorsTruncated")!.GetValue(result)!;
+    }
+
     /// <summary>Validates as <see cref="Validate"/> does and returns what the result's <c>WriteBasicOutput(Utf8JsonWriter)</c> writes, as UTF-8.</summary>
     public byte[] WriteBasicOutput(string json, bool stopAtFirstError = false, bool? assertFormats = null, bool redactValues = false)
     {
