@@ -35,12 +35,12 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
     {
         Assert.Empty(stripe.Output.GeneratorDiagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error));
         // Stripe's own formats "unix-time" and "decimal" are the only warnings: kept as annotations (WPC008).
-        var warnings = stripe.Output.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
+        var warnings = stripe.Output.GeneratorDiagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning).ToList();
         Assert.All(warnings, d => Assert.Equal("WPC008", d.Id));
         Assert.Equal(new[] { "Format 'decimal'", "Format 'unix-time'" },
             warnings.Select(d => d.GetMessage().Split(" is ")[0]).Distinct().OrderBy(m => m, StringComparer.Ordinal));
         // The rest is information: object alternatives that no const tells apart stay JsonElement values (WPC040).
-        Assert.All(stripe.Output.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Info), d => Assert.Equal("WPC040", d.Id));
+        Assert.All(stripe.Output.GeneratorDiagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Info), d => Assert.Equal("WPC040", d.Id));
     }
 
     [Fact]
