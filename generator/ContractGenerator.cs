@@ -55,6 +55,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var schemaClasses = linked.SelectMany((result, _) => result.SchemaFiles).WithTrackingName(TrackingNames.SchemaClasses);
         var models = linked.SelectMany((result, _) => result.Models).WithTrackingName(TrackingNames.Models);
         var enums = linked.SelectMany((result, _) => result.Enums).WithTrackingName(TrackingNames.Enums);
+        var compiledValidators = linked.SelectMany((result, _) => result.CompiledValidators).WithTrackingName(TrackingNames.CompiledValidators);
 
         // Diagnostics travel apart from sources, so a moved location never invalidates generated code.
         context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
@@ -66,6 +67,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.ClassName, () => SchemaEmitter.Emit(pair.Left, pair.Right), pair.Left.FilePath));
+        context.RegisterSourceOutput(compiledValidators.Combine(options), (spc, pair) =>
+            AddSource(spc, pair.Left.ClassName + ".Validate", () => CompiledValidatorEmitter.Emit(pair.Left, pair.Right), null));
         context.RegisterSourceOutput(models.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.Name, () => ModelEmitter.Emit(pair.Left, pair.Right), null));
         context.RegisterSourceOutput(enums.Combine(options), (spc, pair) =>

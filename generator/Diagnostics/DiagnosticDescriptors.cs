@@ -60,11 +60,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EmptyContractBaseline = Create(
         "WPC103", "Contract baseline has no schema files", "WooshPayContractsBaseline is '{0}', but no *.schema.json file is there; nothing is compared", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InterpretedSchema = Create(
+        "WPC050", "Schema validated by the interpreter", "{0} is validated by the interpreter, not compiled: '{1}' at {2}#{3} needs more than one forward pass",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateTypeName, EnumValueNotIdentifier,
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
+        InterpretedSchema,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -63,7 +63,11 @@ internal sealed class SchemaLinker
         }
 
         var types = ModelBuilder.Build(this, _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
-        return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray());
+        var compiled = ValidatorPlanner.Plan(emitSpecs, _diagnostics);
+        return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray())
+        {
+            CompiledValidators = compiled,
+        };
     }
 
     private void Index(SchemaFileSpec file)
