@@ -79,6 +79,13 @@ internal static class CompiledValidatorEmitter
         private readonly string _runtime;
         private int _copies;
 
+        /// <summary>
+        /// True while writing the applicators of a node with no object or array checks of its own: the first copy
+        /// that passes has read the whole value, so the reader jumps to it instead of skipping the value again
+        /// (which would read nested nullable values once per level).
+        /// </summary>
+        private bool _reuseCopies;
+
         public NodeWriter(SourceWriter w, string className, string ns, string runtime)
         {
             _w = w;
@@ -152,6 +159,14 @@ internal static class CompiledValidatorEmitter
                 WriteValueSet(set);
             }
 
+            var hasApplicators = node.Ref != null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.If != null;
+            _reuseCopies = hasApplicators && !node.ChecksObject && !node.ChecksArray;
+            if (_reuseCopies)
+            {
+                _w.WriteLine("var end = r;");
+                _w.WriteLine("var ended = false;");
+            }
+
             WriteApplicators(node);
             if (node.ChecksString)
             {
@@ -171,6 +186,18 @@ internal static class CompiledValidatorEmitter
             if (node.ChecksArray)
             {
                 WriteArray(node);
+            }
+
+            if (_reuseCopies)
+            {
+                _w.WriteLine("if (ended)");
+                using (_w.Block())
+                {
+                    _w.WriteLine("r = end;");
+                    _w.WriteLine("return true;");
+                }
+
+                _reuseCopies = false;
             }
 
             _w.WriteLine($"return {Helpers}.SkipValue(ref r);");
@@ -199,12 +226,12 @@ internal static class CompiledValidatorEmitter
         {
             if (node.Ref is { } target)
             {
-                RejectOnCopy(target);
+                RejectOnCopy(target, _reuseCopies);
             }
 
             foreach (var part in node.AllOf)
             {
-                RejectOnCopy(part);
+                RejectOnCopy(part, _reuseCopies);
             }
 
             if (node.HasAnyOf)
@@ -219,6 +246,7 @@ internal static class CompiledValidatorEmitter
                         {
                             var copy = Copy();
                             _w.WriteLine($"matched = {Call(branch, copy)};");
+                            KeepIfPassed("matched", copy);
                         }
                     }
 
@@ -236,7 +264,12 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             var copy = Copy();
-                            _w.WriteLine($"if ({Call(branch, copy)}) passed++;");
+                            _w.WriteLine($"if ({Call(branch, copy)})");
+                            using (_w.Block())
+                            {
+                                _w.WriteLine("passed++;");
+                                KeepIfPassed("true", copy);
+                            }
                         }
                     }
 
@@ -261,9 +294,10 @@ internal static class CompiledValidatorEmitter
                     _w.WriteLine($"if ({Call(condition, copy)})");
                     using (_w.Block())
                     {
+                        KeepIfPassed("true", copy);
                         if (node.Then is { } then)
                         {
-                            RejectOnCopy(then);
+                            RejectOnCopy(then, _reuseCopies);
                         }
                     }
 
@@ -272,7 +306,7 @@ internal static class CompiledValidatorEmitter
                         _w.WriteLine("else");
                         using (_w.Block())
                         {
-                            RejectOnCopy(otherwise);
+                            RejectOnCopy(otherwise, _reuseCopies);
                         }
                     }
                 }
@@ -572,13 +606,29 @@ internal static class CompiledValidatorEmitter
             }
         }
 
-        private void RejectOnCopy(SchemaNodeAddress target)
+        private void RejectOnCopy(SchemaNodeAddress target, bool keep = false)
         {
             using (_w.Block())
             {
                 var copy = Copy();
                 Reject($"!{Call(target, copy)}");
+                if (keep)
+                {
+                    KeepIfPassed("true", copy);
+                }
             }
+        }
+
+        /// <summary>When reusing copies, remembers <paramref name="copy"/> as the value's end once <paramref name="passed"/> holds.</summary>
+        private void KeepIfPassed(string passed, string copy)
+        {
+            if (!_reuseCopies)
+            {
+                return;
+            }
+
+            _w.WriteLine(passed == "true" ? $"end = {copy};" : $"if ({passed}) end = {copy};");
+            _w.WriteLine(passed == "true" ? "ended = true;" : $"ended |= {passed};");
         }
 
         private void Reject(string condition)
