@@ -84,6 +84,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var schemaClasses = linked.SelectMany((result, _) => result.SchemaFiles).WithTrackingName(TrackingNames.SchemaClasses);
         var models = linked.SelectMany((result, _) => result.Models).WithTrackingName(TrackingNames.Models);
         var enums = linked.SelectMany((result, _) => result.Enums).WithTrackingName(TrackingNames.Enums);
+        var compiledValidators = linked.SelectMany((result, _) => result.CompiledValidators).WithTrackingName(TrackingNames.CompiledValidators);
 
         // Diagnostics travel apart from sources, so a moved location never invalidates generated code.
         context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
@@ -109,6 +110,8 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(schemaClasses.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.ClassName, pair.Right, options => SchemaEmitter.Emit(pair.Left, options), pair.Left.FilePath));
+        context.RegisterSourceOutput(compiledValidators.Combine(options), (spc, pair) =>
+            AddSource(spc, pair.Left.ClassName + ".Validate", pair.Right, options => CompiledValidatorEmitter.Emit(pair.Left, options), null));
         context.RegisterSourceOutput(models.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.Name, pair.Right, options => ModelEmitter.Emit(pair.Left, options), null));
         context.RegisterSourceOutput(enums.Combine(options), (spc, pair) =>

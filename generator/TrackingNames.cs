@@ -12,4 +12,5 @@ internal static class TrackingNames
     public const string SchemaClasses = nameof(SchemaClasses);
     public const string Models = nameof(Models);
     public const string Enums = nameof(Enums);
+    public const string CompiledValidators = nameof(CompiledValidators);
 }

@@ -17,6 +17,28 @@ internal static class Inputs
         => File.ReadAllBytes(Path.Combine(RepositoryRoot, "samples", "payloads", relativePath));
 
     /// <summary>
+    /// A checkout session whose line_items.data holds <paramref name="count"/> copies of its first item, each with its
+    /// own id (same digit count, so every id still matches its pattern): a large valid payload from a canonical one.
+    /// </summary>
+    public static byte[] WithLineItems(byte[] checkoutSession, int count)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(checkoutSession)!;
+        var data = root["line_items"]!["data"]!.AsArray();
+        var first = data[0]!;
+        var id = first["id"]!.GetValue<string>();
+        data.Clear();
+        for (var i = 0; i < count; i++)
+        {
+            var item = first.DeepClone();
+            var suffix = i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+            item["id"] = id.Substring(0, id.Length - suffix.Length) + suffix;
+            data.Add(item);
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    /// <summary>
     /// JsonSchema.Net 8: every schema file of schemas/ built into one registry of its own, where each is
     /// registered under its $id (common.schema.json first, since references resolve while building).
     /// Returns the built schema of <paramref name="schemaFile"/>.

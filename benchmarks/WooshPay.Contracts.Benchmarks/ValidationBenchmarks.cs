@@ -9,6 +9,15 @@ namespace WooshPay.Contracts.Benchmarks;
 /// <summary>A payload and the schema it is validated against.</summary>
 public enum Case
 {
+    /// <summary>canonical/payment_intent.create.web.response.json against PaymentIntent (valid, 929 B).</summary>
+    PaymentIntentValid,
+
+    /// <summary>documented/payment_intent.create.web.response.json, as published, against PaymentIntent (invalid: every error collected).</summary>
+    PaymentIntentPublishedInvalid,
+
+    /// <summary>The canonical checkout session with its one line item repeated to 100 (distinct ids), against CheckoutSession (valid).</summary>
+    CheckoutSession100Items,
+
     /// <summary>canonical/payment_intent.create.web.request.json against PaymentIntentCreateRequest (valid).</summary>
     PaymentIntentRequestValid,
 
@@ -51,7 +60,7 @@ public class ValidationBenchmarks
     private NJ.JsonSchema _njsonSchema = null!;
     private Json.Schema.JsonSchema _jsonSchemaNet = null!;
 
-    [ParamsAllValues]
+    [Params(Case.PaymentIntentValid, Case.PaymentIntentPublishedInvalid, Case.CheckoutSession100Items)]
     public Case Case { get; set; }
 
     [GlobalSetup]
@@ -59,6 +68,9 @@ public class ValidationBenchmarks
     {
         var (payload, schemaFile, title, expectValid) = Case switch
         {
+            Case.PaymentIntentValid => ("canonical/payment_intent.create.web.response.json", "payment_intent.schema.json", "PaymentIntent", true),
+            Case.PaymentIntentPublishedInvalid => ("documented/payment_intent.create.web.response.json", "payment_intent.schema.json", "PaymentIntent", false),
+            Case.CheckoutSession100Items => ("canonical/checkout.session.create.response.json", "checkout.session.schema.json", "CheckoutSession", true),
             Case.PaymentIntentRequestValid => ("canonical/payment_intent.create.web.request.json", "payment_intent.create.request.schema.json", "PaymentIntentCreateRequest", true),
             Case.CheckoutSessionValid => ("canonical/checkout.session.create.response.json", "checkout.session.schema.json", "CheckoutSession", true),
             Case.CheckoutSessionInvalid => ("documented/checkout.session.create.response.json", "checkout.session.schema.json", "CheckoutSession", false),
@@ -70,7 +82,7 @@ public class ValidationBenchmarks
             throw new InvalidOperationException($"{schemaFile} is titled '{Inputs.TitleOf(schemaFile)}', not '{title}'.");
         }
 
-        _utf8 = Inputs.Payload(payload);
+        _utf8 = Case == Case.CheckoutSession100Items ? Inputs.WithLineItems(Inputs.Payload(payload), 100) : Inputs.Payload(payload);
         _njsonSchema = Inputs.LoadNJsonSchema(schemaFile);
         _jsonSchemaNet = Inputs.LoadJsonSchemaNet(schemaFile);
 
@@ -99,11 +111,34 @@ public class ValidationBenchmarks
         }
     }
 
+    /// <summary>The floor: one bare Utf8JsonReader pass over the bytes, every token read and nothing checked.</summary>
+    [Benchmark]
+    public int Floor()
+    {
+        var reader = new Utf8JsonReader(_utf8);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>JsonDocument.Parse alone (then disposed): what any validator over a parsed document pays first.</summary>
+    [Benchmark]
+    public int JsonDocumentParse()
+    {
+        using var document = JsonDocument.Parse(_utf8);
+        return (int)document.RootElement.ValueKind;
+    }
+
     /// <summary>The generated validator, every error collected (the default).</summary>
     [Benchmark(Baseline = true)]
     public ValidationResult Generated() => Case switch
     {
         Case.PaymentIntentRequestValid => PaymentIntentCreateRequestSchema.Validate(_utf8, s_collectAll),
+        Case.PaymentIntentValid or Case.PaymentIntentPublishedInvalid => PaymentIntentSchema.Validate(_utf8, s_collectAll),
         _ => CheckoutSessionSchema.Validate(_utf8, s_collectAll),
     };
 
@@ -112,6 +147,7 @@ public class ValidationBenchmarks
     public ValidationResult GeneratedStopAtFirstError() => Case switch
     {
         Case.PaymentIntentRequestValid => PaymentIntentCreateRequestSchema.Validate(_utf8, s_stopAtFirst),
+        Case.PaymentIntentValid or Case.PaymentIntentPublishedInvalid => PaymentIntentSchema.Validate(_utf8, s_stopAtFirst),
         _ => CheckoutSessionSchema.Validate(_utf8, s_stopAtFirst),
     };
 

@@ -70,6 +70,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedOpenApiConstruct = Create(
         "WPC032", "Unsupported OpenAPI construct", "'{0}' is not supported here: {1}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InterpretedSchema = Create(
+        "WPC050", "Schema validated by the interpreter", "{0} is validated by the interpreter, not compiled: '{1}' at {2}#{3} needs more than one forward pass",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateTypeName, EnumValueNotIdentifier,
@@ -77,6 +81,7 @@ internal static class DiagnosticDescriptors
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
         SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct,
+        InterpretedSchema,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -26,9 +26,10 @@ internal static class SchemaEmitter
         {
             w.WriteLine($"private static readonly {runtime}.SchemaNode[] s_nodes = Build();");
             w.WriteLine();
-            WriteValidate(w, runtime, "global::System.ReadOnlySpan<byte> utf8Json", "utf8Json", "UTF-8 JSON text");
-            WriteValidate(w, runtime, "string json", "json", "JSON text");
-            WriteValidate(w, runtime, "global::System.Text.Json.JsonElement instance", "instance", "a parsed JSON value");
+            // The public Validate entry points (compiled pass first) are written by CompiledValidatorEmitter.
+            WriteInterpret(w, runtime, "global::System.ReadOnlySpan<byte> utf8Json", "utf8Json", "UTF-8 JSON text");
+            WriteInterpret(w, runtime, "string json", "json", "JSON text");
+            WriteInterpret(w, runtime, "global::System.Text.Json.JsonElement instance", "instance", "a parsed JSON value");
             w.WriteLine("internal static " + runtime + ".SchemaNode GetNode(int index) => s_nodes[index];");
             w.WriteLine();
             using (w.Block($"private static {runtime}.SchemaNode[] Build()"))
@@ -52,10 +53,10 @@ internal static class SchemaEmitter
         return w.ToString();
     }
 
-    private static void WriteValidate(SourceWriter w, string runtime, string parameter, string argument, string what)
+    private static void WriteInterpret(SourceWriter w, string runtime, string parameter, string argument, string what)
     {
-        w.WriteLine($"/// <summary>Validates {what} against this schema and returns every error with its JSON Pointer.</summary>");
-        w.WriteLine($"public static {runtime}.ValidationResult Validate({parameter}, {runtime}.ValidationOptions? options = null)");
+        w.WriteLine($"/// <summary>Validates {what} with the interpreter over the node graph, collecting every error: the reference the compiled pass agrees with.</summary>");
+        w.WriteLine($"internal static {runtime}.ValidationResult Interpret({parameter}, {runtime}.ValidationOptions? options = null)");
         w.WriteLine($"    => {runtime}.SchemaValidator.Validate(s_nodes[0], {argument}, options);");
         w.WriteLine();
     }
@@ -197,7 +198,7 @@ internal static class SchemaEmitter
 
     private static string Literal(string runtime, string json) => $"{runtime}.SchemaNode.Literal({CSharpLiteral.String(json)})";
 
-    private static string TypesLiteral(JsonTypes types, string runtime)
+    internal static string TypesLiteral(JsonTypes types, string runtime)
         => string.Join(" | ", System.Enum.GetValues(typeof(JsonTypes)).Cast<JsonTypes>()
             .Where(t => t != JsonTypes.None && (types & t) != 0)
             .Select(t => $"{runtime}.SchemaTypes.{t}"));

@@ -60,7 +60,11 @@ internal sealed class SchemaLinker
 
         var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
         var types = ModelBuilder.Build(new LinkedGraph(emitSpecs), _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
-        return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray());
+        var compiled = ValidatorPlanner.Plan(emitSpecs, _diagnostics);
+        return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray())
+        {
+            CompiledValidators = compiled,
+        };
     }
 
     private SchemaNodeSpec? MetaSchemaRoot(string uri)

@@ -29,4 +29,8 @@ internal sealed record LinkResult(
     EquatableArray<SchemaFileEmitSpec> SchemaFiles,
     EquatableArray<ModelTypeSpec> Models,
     EquatableArray<EnumTypeSpec> Enums,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Per schema file, the compiled validator's plan (see Linking/ValidatorPlanner.cs).</summary>
+    public EquatableArray<CompiledFileSpec> CompiledValidators { get; init; } = EquatableArray<CompiledFileSpec>.Empty;
+}

@@ -16,14 +16,15 @@ public static class ConformanceRunner
     /// <summary>Remote folders written for older drafts; the 2020-12 tests never reach them.</summary>
     private static readonly string[] s_otherDraftFolders = { "draft3", "draft4", "draft6", "draft7", "draft2019-09", "draft-next" };
 
-    public static IReadOnlyList<CaseOutcome> Run(IReadOnlyList<TestGroup> groups, bool assertFormats)
+    /// <summary>Runs every case; <paramref name="inspect"/>, when given, also sees each case with its group's validator.</summary>
+    public static IReadOnlyList<CaseOutcome> Run(IReadOnlyList<TestGroup> groups, bool assertFormats, Action<TestCase, GeneratedValidator>? inspect = null)
     {
         var remotes = LoadRemotes();
         var remoteIds = remotes.SelectMany(r => TestGroup.CollectIdentifiers(r.Text)).ToHashSet(StringComparer.Ordinal);
         var outcomes = new List<CaseOutcome>();
         foreach (var batch in Batch(groups, remoteIds))
         {
-            outcomes.AddRange(RunBatch(batch, remotes, assertFormats));
+            outcomes.AddRange(RunBatch(batch, remotes, assertFormats, inspect));
         }
 
         return outcomes;
@@ -48,7 +49,8 @@ public static class ConformanceRunner
         return batches.Select(b => b.Groups);
     }
 
-    private static IEnumerable<CaseOutcome> RunBatch(List<TestGroup> groups, IReadOnlyList<SchemaInput> remotes, bool assertFormats)
+    private static IEnumerable<CaseOutcome> RunBatch(List<TestGroup> groups, IReadOnlyList<SchemaInput> remotes, bool assertFormats,
+        Action<TestCase, GeneratedValidator>? inspect)
     {
         var validationOnly = new Dictionary<string, string> { ["GenerateModels"] = "false" };
         var inputs = new List<SchemaInput>(remotes);
@@ -79,6 +81,7 @@ public static class ConformanceRunner
                 try
                 {
                     results.Add(new CaseOutcome(group, test, validator.Validate(test.DataJson, assertFormats: assertFormats).IsValid, null));
+                    inspect?.Invoke(test, validator);
                 }
                 catch (Exception e)
                 {

@@ -8,32 +8,58 @@ public sealed record ReportedError(string InstanceLocation, string Keyword, stri
     public override string ToString() => $"{(InstanceLocation.Length == 0 ? "(root)" : InstanceLocation)}: {Message} ({Keyword} at {KeywordLocation})";
 }
 
-/// <summary>Calls a generated schema class's <c>Validate(string, ValidationOptions?)</c> in a loaded assembly.</summary>
+/// <summary>
+/// Calls a generated schema class's <c>Validate(string, ValidationOptions?)</c> in a loaded assembly
+/// (compiled pass first), or, for <see cref="Interpreted"/>, its internal <c>Interpret</c> (the interpreter alone).
+/// </summary>
 public sealed class GeneratedValidator
 {
     private readonly MethodInfo _validate;
     private readonly Type _optionsType;
+    private readonly Type _type;
 
     public GeneratedValidator(Assembly assembly, string schemaClassName, string ns = GeneratorHarness.DefaultNamespace)
     {
-        var type = assembly.GetType(ns + "." + schemaClassName) ?? throw new InvalidOperationException($"No generated class {schemaClassName}");
+        _type = assembly.GetType(ns + "." + schemaClassName) ?? throw new InvalidOperationException($"No generated class {schemaClassName}");
         _optionsType = assembly.GetType(ns + ".Runtime.ValidationOptions")!;
-        _validate = type.GetMethod("Validate", new[] { typeof(string), _optionsType })!;
+        _validate = _type.GetMethod("Validate", new[] { typeof(string), _optionsType })!;
     }
+
+    private GeneratedValidator(GeneratedValidator compiled, MethodInfo validate)
+    {
+        _type = compiled._type;
+        _optionsType = compiled._optionsType;
+        _validate = validate;
+    }
+
+    /// <summary>The same schema validated by the interpreter only: the reference the compiled pass must agree with.</summary>
+    public GeneratedValidator Interpreted
+        => new(this, _type.GetMethod("Interpret", BindingFlags.NonPublic | BindingFlags.Static, new[] { typeof(string), _optionsType })!);
+
+    /// <summary>Validates a parsed element through the <c>JsonElement</c> overload; the errors as <see cref="ReportedError"/>s.</summary>
+    public (bool IsValid, IReadOnlyList<ReportedError> Errors) ValidateElement(System.Text.Json.JsonElement element, bool interpreted = false)
+    {
+        var method = _type.GetMethod(interpreted ? "Interpret" : "Validate", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static,
+            new[] { typeof(System.Text.Json.JsonElement), _optionsType })!;
+        var result = method.Invoke(null, new object?[] { element, null })!;
+        return (IsValid(result), Errors(result));
+    }
+
+    private static bool IsValid(object result) => (bool)result.GetType().GetProperty("IsValid")!.GetValue(result)!;
+
+    private static List<ReportedError> Errors(object result)
+        => ((System.Collections.IEnumerable)result.GetType().GetProperty("Errors")!.GetValue(result)!)
+            .Cast<object>()
+            .Select(e => new ReportedError(
+                Read(e, "InstanceLocation"), Read(e, "Keyword"), Read(e, "KeywordLocation"), Read(e, "AbsoluteKeywordLocation"), Read(e, "Message")))
+            .ToList();
 
     public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput) Validate(
         string json, bool stopAtFirstError = false, bool? assertFormats = null, bool redactValues = false)
     {
         var result = Invoke(json, stopAtFirstError, assertFormats, redactValues);
-        var resultType = result.GetType();
-        var isValid = (bool)resultType.GetProperty("IsValid")!.GetValue(result)!;
-        var errors = ((System.Collections.IEnumerable)resultType.GetProperty("Errors")!.GetValue(result)!)
-            .Cast<object>()
-            .Select(e => new ReportedError(
-                Read(e, "InstanceLocation"), Read(e, "Keyword"), Read(e, "KeywordLocation"), Read(e, "AbsoluteKeywordLocation"), Read(e, "Message")))
-            .ToList();
-        var basic = (string)resultType.GetMethod("ToBasicOutputJson")!.Invoke(result, null)!;
-        return (isValid, errors, basic);
+        var basic = (string)result.GetType().GetMethod("ToBasicOutputJson")!.Invoke(result, null)!;
+        return (IsValid(result), Errors(result), basic);
     }
 
     /// <summary>Validates as <see cref="Validate"/> does, with default options, and returns the result's ErrorsTruncated.</summary>

@@ -1,0 +1,301 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Model;
+using WooshPay.Contracts.Generator.Parsing;
+
+namespace WooshPay.Contracts.Generator.Linking;
+
+/// <summary>
+/// Decides, per schema node of the linked graph, the checks a compiled validator makes in one forward pass
+/// over UTF-8 JSON. A schema file whose reachable nodes all compile gets a compiled fast path; any node that
+/// needs what one pass cannot give (unevaluated*, $dynamicRef, ...) keeps the whole file on the interpreter,
+/// and the file gets an info diagnostic naming the node and the keyword.
+/// </summary>
+internal static class ValidatorPlanner
+{
+    /// <summary>Declared properties are tracked in one 64-bit mask; more than that in one object is left to the interpreter.</summary>
+    private const int MaxTrackedProperties = 64;
+
+    public static EquatableArray<CompiledFileSpec> Plan(IReadOnlyList<SchemaFileEmitSpec> files, List<DiagnosticInfo> diagnostics)
+    {
+        var byClass = files.ToDictionary(f => f.ClassName, System.StringComparer.Ordinal);
+        var plans = new Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)>();
+        foreach (var file in files)
+        {
+            foreach (var linked in file.Nodes)
+            {
+                var address = new SchemaNodeAddress(file.ClassName, linked.Node.Index);
+                var keyword = Unsupported(linked);
+                plans[address] = keyword is null ? (PlanNode(file, linked), null) : (null, keyword);
+            }
+        }
+
+        var result = new List<CompiledFileSpec>(files.Count);
+        foreach (var file in files)
+        {
+            if (file.Nodes.Count == 0)
+            {
+                continue;
+            }
+
+            var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans);
+            if (blocker is { } b)
+            {
+                var node = byClass[b.Address.SchemaClassName].Nodes[b.Address.NodeIndex].Node;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InterpretedSchema, node.Location,
+                    System.IO.Path.GetFileName(file.FilePath), b.Keyword, System.IO.Path.GetFileName(node.Location.FilePath), node.Pointer));
+                result.Add(new CompiledFileSpec(file.ClassName, EquatableArray<CompiledNodeSpec>.Empty));
+                continue;
+            }
+
+            // Only this file's nodes get methods here; nodes of other files are called in their own class.
+            var nodes = file.Nodes
+                .Select(n => plans[new SchemaNodeAddress(file.ClassName, n.Node.Index)].Spec)
+                .Where(s => s != null)
+                .Select(s => s!)
+                .ToEquatableArray();
+            result.Add(new CompiledFileSpec(file.ClassName, nodes));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>The first node reachable from <paramref name="root"/> (across files) that cannot be compiled.</summary>
+    private static (SchemaNodeAddress Address, string Keyword)? FindBlocker(
+        SchemaNodeAddress root, Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
+    {
+        var seen = new HashSet<SchemaNodeAddress>();
+        var pending = new Stack<SchemaNodeAddress>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var address = pending.Pop();
+            if (!seen.Add(address) || !plans.TryGetValue(address, out var plan))
+            {
+                continue;
+            }
+
+            if (plan.Spec is null)
+            {
+                return (address, plan.Keyword!);
+            }
+
+            foreach (var next in plan.Spec.Callees())
+            {
+                pending.Push(next);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The keyword that keeps a node on the interpreter, or null when the node compiles.</summary>
+    private static string? Unsupported(LinkedNodeSpec linked)
+    {
+        var node = linked.Node;
+        if (node.UnevaluatedProperties != null)
+        {
+            return "unevaluatedProperties";
+        }
+
+        if (node.UnevaluatedItems != null)
+        {
+            return "unevaluatedItems";
+        }
+
+        if (node.DynamicRef != null)
+        {
+            return "$dynamicRef";
+        }
+
+        if (!node.DependentRequired.IsEmpty)
+        {
+            return "dependentRequired";
+        }
+
+        if (!node.DependentSchemas.IsEmpty)
+        {
+            return "dependentSchemas";
+        }
+
+        if (node.Properties.Select(p => p.Name).Distinct(System.StringComparer.Ordinal).Count() != node.Properties.Count
+            || node.Properties.Any(p => !IsWellFormed(p.Name)))
+        {
+            return "properties";
+        }
+
+        if (TrackedNames(node).Count > MaxTrackedProperties || node.Required.Any(name => !IsWellFormed(name)))
+        {
+            return "required";
+        }
+
+        if (node.HasEnum && node.Enum.Any(v => Literal(v) is null))
+        {
+            return "enum";
+        }
+
+        if (node.Const != null && Literal(node.Const) is null)
+        {
+            return "const";
+        }
+
+        foreach (var (keyword, value) in Bounds(node))
+        {
+            if (value != null && Decimal(value) is null)
+            {
+                return keyword;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Names whose presence an object check tracks: declared properties first, then required names no property declares.</summary>
+    private static List<string> TrackedNames(SchemaNodeSpec node)
+        => node.Properties.Select(p => p.Name)
+            .Concat(node.Required.Where(name => !node.Properties.Any(p => p.Name == name)))
+            .Distinct(System.StringComparer.Ordinal)
+            .ToList();
+
+    private static CompiledNodeSpec PlanNode(SchemaFileEmitSpec file, LinkedNodeSpec linked)
+    {
+        var node = linked.Node;
+        SchemaNodeAddress Child(int index) => new(file.ClassName, index);
+        SchemaNodeAddress? Optional(int? index) => index is int i ? Child(i) : null;
+
+        var tracked = TrackedNames(node);
+        var requiredMask = node.Required.Aggregate(0UL, (mask, name) => mask | (1UL << tracked.IndexOf(name)));
+
+        // The nullable idiom anyOf: [{"$ref": ...}, {"type": "null"}]: branches that only test the type become one token test.
+        var typeOnly = JsonTypes.None;
+        var otherBranches = new List<int>();
+        foreach (var branch in node.AnyOf)
+        {
+            var candidate = file.Nodes[branch];
+            if (IsTypeOnly(candidate))
+            {
+                typeOnly |= candidate.Node.Types;
+            }
+            else
+            {
+                otherBranches.Add(branch);
+            }
+        }
+
+        return new CompiledNodeSpec(node.Index, node.Pointer)
+        {
+            // An empty enum allows nothing: the schema false.
+            BooleanValue = node.HasEnum && node.Enum.IsEmpty ? false : node.BooleanValue,
+            Types = node.Types,
+            ValueSets = (node.HasEnum ? new[] { node.Enum.Select(v => Literal(v)!).ToEquatableArray() } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
+                .Concat(node.Const != null ? new[] { new[] { Literal(node.Const)! }.ToEquatableArray() } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
+                .ToEquatableArray(),
+            Minimum = Decimal(node.Minimum),
+            Maximum = Decimal(node.Maximum),
+            ExclusiveMinimum = Decimal(node.ExclusiveMinimum),
+            ExclusiveMaximum = Decimal(node.ExclusiveMaximum),
+            MultipleOf = Decimal(node.MultipleOf),
+            MinLength = node.MinLength,
+            MaxLength = node.MaxLength,
+            HasPattern = node.Pattern != null,
+            Format = node.Format,
+            Properties = node.Properties.Select(p => new CompiledProperty(p.Name, Child(p.Node))).ToEquatableArray(),
+            RequiredNames = tracked.Skip(node.Properties.Count).ToEquatableArray(),
+            RequiredMask = requiredMask,
+            PatternProperties = node.PatternProperties.Select(p => Child(p.Node)).ToEquatableArray(),
+            AdditionalProperties = Optional(node.AdditionalProperties),
+            PropertyNames = Optional(node.PropertyNames),
+            RejectsUndeclared = node.PatternProperties.IsEmpty && node.AdditionalProperties is int extra && file.Nodes[extra].Node.BooleanValue == false,
+            MinProperties = node.MinProperties,
+            MaxProperties = node.MaxProperties,
+            PrefixItems = node.PrefixItems.Select(Child).ToEquatableArray(),
+            Items = Optional(node.Items),
+            Contains = Optional(node.Contains),
+            MinContains = node.MinContains,
+            MaxContains = node.MaxContains,
+            MinItems = node.MinItems,
+            MaxItems = node.MaxItems,
+            UniqueItems = node.UniqueItems,
+            Ref = linked.Ref,
+            AllOf = node.AllOf.Select(Child).ToEquatableArray(),
+            AnyOfTypes = typeOnly,
+            HasAnyOf = !node.AnyOf.IsEmpty,
+            AnyOf = otherBranches.Select(Child).ToEquatableArray(),
+            OneOf = node.OneOf.Select(Child).ToEquatableArray(),
+            Not = Optional(node.Not),
+            If = Optional(node.If),
+            Then = Optional(node.Then),
+            Else = Optional(node.Else),
+        };
+    }
+
+    /// <summary>A branch such as {"type": "null"}: a type test and nothing else (title and description aside).</summary>
+    private static bool IsTypeOnly(LinkedNodeSpec branch)
+    {
+        var n = branch.Node;
+        var bare = new SchemaNodeSpec
+        {
+            Index = n.Index, Pointer = n.Pointer, Location = n.Location, ResourceUri = n.ResourceUri, ResourcePointer = n.ResourcePointer,
+            InsideUnknownKeyword = n.InsideUnknownKeyword, Title = n.Title, Description = n.Description, Types = n.Types,
+        };
+        return n.Types != JsonTypes.None && branch.Ref is null && branch.DynamicRef is null && n == bare;
+    }
+
+    private static IEnumerable<(string Keyword, string? Value)> Bounds(SchemaNodeSpec node)
+    {
+        yield return ("minimum", node.Minimum);
+        yield return ("maximum", node.Maximum);
+        yield return ("exclusiveMinimum", node.ExclusiveMinimum);
+        yield return ("exclusiveMaximum", node.ExclusiveMaximum);
+        yield return ("multipleOf", node.MultipleOf);
+    }
+
+    /// <summary>A schema number as a C# decimal literal, or null when decimal cannot hold it exactly.</summary>
+    private static string? Decimal(string? text)
+    {
+        if (text is null || !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        // Round-trips only when decimal kept every digit (0.1 stays 0.1; 1e-40 would become 0).
+        return value != 0 || IsZero(text) ? value.ToString(CultureInfo.InvariantCulture) + "m" : null;
+    }
+
+    private static bool IsZero(string text) => text.TakeWhile(c => c != 'e' && c != 'E').All(c => c is '0' or '.' or '-' or '+');
+
+    /// <summary>An enum or const value the compiled code can match as a token, or null (objects, arrays, odd strings).</summary>
+    private static LiteralSpec? Literal(string canonicalJson)
+    {
+        var value = JsonTextParser.Parse(canonicalJson).Value;
+        return value?.Kind switch
+        {
+            JsonKind.String when IsWellFormed(value.Text!) => new LiteralSpec(LiteralKind.String, value.Text!),
+            JsonKind.Number => new LiteralSpec(LiteralKind.Number, value.Text!),
+            JsonKind.True => new LiteralSpec(LiteralKind.True, "true"),
+            JsonKind.False => new LiteralSpec(LiteralKind.False, "false"),
+            JsonKind.Null => new LiteralSpec(LiteralKind.Null, "null"),
+            _ => null,
+        };
+    }
+
+    /// <summary>False for a string with an unpaired surrogate: it has no UTF-8 form to compare with.</summary>
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

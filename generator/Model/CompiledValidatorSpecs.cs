@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WooshPay.Contracts.Generator.Model;
+
+/// <summary>
+/// The compiled validator of one schema file: one check per node, or none when some node reachable
+/// from the root needs the interpreter (the file then validates as before).
+/// </summary>
+internal sealed record CompiledFileSpec(string ClassName, EquatableArray<CompiledNodeSpec> Nodes)
+{
+    public bool IsCompiled => !Nodes.IsEmpty;
+}
+
+/// <summary>
+/// The checks of one schema node, as the compiled validator makes them over a <c>Utf8JsonReader</c>.
+/// Subschemas are node addresses (a file's class and node index): each becomes a direct method call.
+/// Numbers are C# decimal literals; enum and const values are <see cref="LiteralSpec"/>s.
+/// </summary>
+internal sealed record CompiledNodeSpec(int Index, string Pointer)
+{
+    public bool? BooleanValue { get; init; }
+    public JsonTypes Types { get; init; }
+
+    /// <summary>One entry per enum or const keyword: the value must be one of the entry's literals.</summary>
+    public EquatableArray<EquatableArray<LiteralSpec>> ValueSets { get; init; } = EquatableArray<EquatableArray<LiteralSpec>>.Empty;
+
+    public string? Minimum { get; init; }
+    public string? Maximum { get; init; }
+    public string? ExclusiveMinimum { get; init; }
+    public string? ExclusiveMaximum { get; init; }
+    public string? MultipleOf { get; init; }
+
+    public long? MinLength { get; init; }
+    public long? MaxLength { get; init; }
+
+    /// <summary>The node has a pattern; the compiled check uses the interpreter graph's cached Regex for it.</summary>
+    public bool HasPattern { get; init; }
+    public string? Format { get; init; }
+
+    /// <summary>Declared properties; property i owns bit i of the presence mask.</summary>
+    public EquatableArray<CompiledProperty> Properties { get; init; } = EquatableArray<CompiledProperty>.Empty;
+
+    /// <summary>Required names no property declares; they own the bits after the properties'.</summary>
+    public EquatableArray<string> RequiredNames { get; init; } = EquatableArray<string>.Empty;
+    public ulong RequiredMask { get; init; }
+    public EquatableArray<SchemaNodeAddress> PatternProperties { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
+    public SchemaNodeAddress? AdditionalProperties { get; init; }
+    public SchemaNodeAddress? PropertyNames { get; init; }
+
+    /// <summary>additionalProperties is false and no patternProperties: every undeclared name fails.</summary>
+    public bool RejectsUndeclared { get; init; }
+    public long? MinProperties { get; init; }
+    public long? MaxProperties { get; init; }
+
+    public EquatableArray<SchemaNodeAddress> PrefixItems { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
+    public SchemaNodeAddress? Items { get; init; }
+    public SchemaNodeAddress? Contains { get; init; }
+    public long? MinContains { get; init; }
+    public long? MaxContains { get; init; }
+    public long? MinItems { get; init; }
+    public long? MaxItems { get; init; }
+    public bool UniqueItems { get; init; }
+
+    public SchemaNodeAddress? Ref { get; init; }
+    public EquatableArray<SchemaNodeAddress> AllOf { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
+    public bool HasAnyOf { get; init; }
+
+    /// <summary>anyOf branches that only test the type (the nullable idiom), folded into one token test.</summary>
+    public JsonTypes AnyOfTypes { get; init; }
+
+    /// <summary>The other anyOf branches.</summary>
+    public EquatableArray<SchemaNodeAddress> AnyOf { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
+    public EquatableArray<SchemaNodeAddress> OneOf { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
+    public SchemaNodeAddress? Not { get; init; }
+    public SchemaNodeAddress? If { get; init; }
+    public SchemaNodeAddress? Then { get; init; }
+    public SchemaNodeAddress? Else { get; init; }
+
+    public bool ChecksObject => !Properties.IsEmpty || !RequiredNames.IsEmpty || RequiredMask != 0 || !PatternProperties.IsEmpty
+        || AdditionalProperties != null || PropertyNames != null || MinProperties != null || MaxProperties != null;
+
+    public bool ChecksArray => !PrefixItems.IsEmpty || Items != null || Contains != null || MinItems != null || MaxItems != null || UniqueItems;
+
+    public bool ChecksString => MinLength != null || MaxLength != null || HasPattern || Format != null;
+
+    public bool ChecksNumber => Minimum != null || Maximum != null || ExclusiveMinimum != null || ExclusiveMaximum != null || MultipleOf != null;
+
+    /// <summary>Every node this node's checks call.</summary>
+    public IEnumerable<SchemaNodeAddress> Callees()
+    {
+        var single = new[] { AdditionalProperties, PropertyNames, Items, Contains, Ref, Not, If, Then, Else };
+        return Properties.Select(p => p.Schema)
+            .Concat(PatternProperties).Concat(PrefixItems).Concat(AllOf).Concat(AnyOf).Concat(OneOf)
+            .Concat(single.Where(a => a != null).Select(a => a!));
+    }
+}
+
+/// <summary>A declared property: its name (matched as UTF-8) and its schema.</summary>
+internal sealed record CompiledProperty(string Name, SchemaNodeAddress Schema);
+
+internal enum LiteralKind
+{
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>An enum or const value: a decoded string, or the JSON text of a number.</summary>
+internal sealed record LiteralSpec(LiteralKind Kind, string Text);

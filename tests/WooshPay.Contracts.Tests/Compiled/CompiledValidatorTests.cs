@@ -1,0 +1,189 @@
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using WooshPay.Contracts.Tests.Conformance;
+using WooshPay.Contracts.Tests.Differential;
+using WooshPay.Contracts.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace WooshPay.Contracts.Tests.Compiled;
+
+/// <summary>
+/// The compiled validators change speed only: on every input the public Validate (compiled pass first) and the
+/// interpreter give the same verdict and the same error list; a valid payload allocates nothing.
+/// </summary>
+public sealed class CompiledValidatorTests(ITestOutputHelper output)
+{
+    private const int MutationsPerSchema = 300;
+
+    /// <summary>Inputs that have broken readers before: bad JSON, odd encodings, repeated keys, extreme numbers.</summary>
+    private static readonly string[] s_hostile =
+    {
+        "", "{", "{\"amount\": 20,}", "{\"amount\": 20} trailing", "\u0000", "\uFEFF{}", "[]", "null", "1e400", "\"\\ud800\"",
+        "{\"amount\": 20, \"currency\": \"\\ud800\"}", "{\"amount\": 20, \"currency\": \"CNY\", \"\\ud800\": 1}",
+        "{\"amount\":1,\"amount\":100000}", "{\"metadata\":{\"a\":\"1\",\"a\":\"2\"}}", "{\"\\u0061mount\": 1}",
+        "{\"amount\": 20.0000000000000000000000000000001}", "{\"amount\": 1e-400}", "{\"amount\": 9223372036854775808}",
+        "{\"amount\": 2e1}", "{\"amount\": 20.0}", "{\"amount\": -0}", new string('[', 300) + new string(']', 300),
+        "{\"x\":" + string.Concat(Enumerable.Repeat("{\"x\":", 200)) + "1" + new string('}', 201),
+    };
+
+    [Fact]
+    public void Compiled_and_interpreted_results_agree_on_the_conformance_suite()
+    {
+        var suite = Path.Combine(RepoPaths.TestSuite, "tests", "draft2020-12");
+        var groups = Directory.EnumerateFiles(suite, "*.json", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal)
+            .SelectMany(p => TestGroup.Load(p, Path.GetRelativePath(suite, p))).ToList();
+        var formats = TestGroup.Load(Path.Combine(RepoPaths.TestsProject, "Conformance", "format-assertions.json"), "toolkit/format-assertions.json");
+
+        var compared = 0;
+        var mismatches = new List<string>();
+        void Compare(TestCase test, GeneratedValidator validator, bool assertFormats)
+        {
+            compared++;
+            var fast = validator.Validate(test.DataJson, assertFormats: assertFormats);
+            var reference = validator.Interpreted.Validate(test.DataJson, assertFormats: assertFormats);
+            if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors))
+            {
+                mismatches.Add($"{test.Description}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {test.DataJson}");
+            }
+        }
+
+        var outcomes = ConformanceRunner.Run(groups, assertFormats: false, (t, v) => Compare(t, v, false))
+            .Concat(ConformanceRunner.Run(groups.Concat(formats).ToList(), assertFormats: true, (t, v) => Compare(t, v, true)))
+            .ToList();
+        var failed = outcomes.Where(o => o.Failure != null).ToList();
+        Assert.True(failed.Count == 0, $"{failed.Count} cases did not run: " + string.Join("\n", failed.Select(f => f.Failure).Distinct().Take(3)));
+
+        output.WriteLine($"{groups.Count} groups, {compared} cases compared (format annotation and assertion).");
+        Assert.True(compared > 2000, $"only {compared} cases ran");
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(20)));
+    }
+
+    [Fact]
+    public void Compiled_and_interpreted_results_agree_on_samples_mutations_and_hostile_input()
+    {
+        var compared = 0;
+        var mismatches = new List<string>();
+        foreach (var (schemaFile, samples) in DifferentialTests.SamplesBySchema())
+        {
+            var validator = new GeneratedValidator(ContractSchemas.Assembly, ContractSchemas.SchemaClassForFile(schemaFile));
+            var payloads = samples.Select(File.ReadAllText).Concat(s_hostile).ToList();
+            var gen = PayloadMutations.CasesFor(schemaFile, samples);
+            var pcg = new PCG(1, DifferentialTests.DefaultSeed);
+            for (var i = 0; i < MutationsPerSchema; i++)
+            {
+                payloads.Add(gen.Generate(pcg, null, out _).Build().Payload);
+            }
+
+            foreach (var payload in payloads)
+            {
+                compared++;
+                foreach (var stop in new[] { false, true })
+                {
+                    var fast = validator.Validate(payload, stopAtFirstError: stop);
+                    var reference = validator.Interpreted.Validate(payload, stopAtFirstError: stop);
+                    if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors) || fast.BasicOutput != reference.BasicOutput)
+                    {
+                        mismatches.Add($"{schemaFile}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {payload}");
+                    }
+                }
+
+                if (TryParse(payload) is { } element)
+                {
+                    var fast = validator.ValidateElement(element);
+                    var reference = validator.ValidateElement(element, interpreted: true);
+                    if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors))
+                    {
+                        mismatches.Add($"{schemaFile} (JsonElement): compiled {fast.IsValid}, interpreter {reference.IsValid} on {payload}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{compared} payloads compared.");
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(20)));
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_left_to_the_interpreter()
+    {
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "RefundCreateRequestSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "refund.create.request.json"));
+        var duplicated = canonical.Insert(canonical.IndexOf('{') + 1, "\"amount\": 100000000,");
+
+        var fast = validator.Validate(duplicated);
+        var reference = validator.Interpreted.Validate(duplicated);
+
+        Assert.Equal(reference.IsValid, fast.IsValid);
+        Assert.Equal(reference.Errors, fast.Errors);
+    }
+
+    [Fact]
+    public void A_valid_canonical_payload_allocates_nothing()
+    {
+        // A probe compiled next to the generated code calls Validate directly: reflection would allocate on its own.
+        // Format assertion still reads the value as a string (the format checker works on strings): measured, not asserted zero.
+        // The JsonElement overload reads the element's bytes in place only on .NET 9 and later; the harness compiles for .NET 8.
+        var payloads = Directory.EnumerateFiles(Path.Combine(RepoPaths.Payloads, "canonical"), "*.json").OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var probe = new StringBuilder("public static class AllocationProbe {\n");
+        probe.AppendLine("public static long Measure(int which, byte[] utf8, string text, bool formats) {");
+        probe.AppendLine("var options = new WooshPay.Contracts.Runtime.ValidationOptions { AssertFormats = formats };");
+        probe.AppendLine("long before = 0; bool valid = true;");
+        probe.AppendLine("for (var round = 0; round < 2; round++) { before = System.GC.GetAllocatedBytesForCurrentThread(); valid = true; switch (which) {");
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            var schema = ContractSchemas.SchemaClassFor(Path.GetFileName(payloads[i]));
+            probe.AppendLine($"case {i}: for (var n = 0; n < 100; n++) {{ valid &= WooshPay.Contracts.{schema}.Validate(utf8, options).IsValid; valid &= WooshPay.Contracts.{schema}.Validate(text, options).IsValid; }} break;");
+        }
+
+        probe.AppendLine("} }");
+        probe.AppendLine("return valid ? System.GC.GetAllocatedBytesForCurrentThread() - before : -1; } }");
+        var compilation = ContractSchemas.Output.Compilation;
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(probe.ToString(), (CSharpParseOptions)compilation.SyntaxTrees.First().Options));
+        var measure = GeneratorHarness.Load(compilation).GetType("AllocationProbe")!.GetMethod("Measure")!;
+
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            var text = File.ReadAllText(payloads[i]);
+            var allocated = (long)measure.Invoke(null, new object[] { i, Encoding.UTF8.GetBytes(text), text, false })!;
+            var withFormats = (long)measure.Invoke(null, new object[] { i, Encoding.UTF8.GetBytes(text), text, true })!;
+            output.WriteLine($"{Path.GetFileName(payloads[i])}: {allocated} bytes over 200 warm calls; {withFormats} with format assertion");
+            Assert.True(allocated == 0, $"{Path.GetFileName(payloads[i])}: {(allocated < 0 ? "not valid" : allocated + " bytes allocated")}");
+            Assert.True(withFormats >= 0, $"{Path.GetFileName(payloads[i])} is not valid with format assertion");
+        }
+    }
+
+    [Fact]
+    public void A_schema_the_compiled_pass_cannot_serve_stays_on_the_interpreter_with_an_info_diagnostic()
+    {
+        const string schema = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Tagged", "type": "object",
+             "properties": {"a": {"type": "string"}}, "unevaluatedProperties": false}
+            """;
+        var run = GeneratorHarness.Run(new[] { new SchemaInput("/schemas/tagged.schema.json", schema) });
+
+        var info = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "WPC050");
+        Assert.Equal(DiagnosticSeverity.Info, info.Severity);
+        Assert.Contains("tagged.schema.json", info.GetMessage());
+        Assert.Contains("unevaluatedProperties", info.GetMessage());
+        var validator = new GeneratedValidator(GeneratorHarness.Load(run.Compilation), "TaggedSchema");
+        Assert.True(validator.Validate("{\"a\": \"x\"}").IsValid);
+        Assert.Equal("/b", Assert.Single(validator.Validate("{\"a\": \"x\", \"b\": 1}").Errors).InstanceLocation);
+    }
+
+    private static JsonElement? TryParse(string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
