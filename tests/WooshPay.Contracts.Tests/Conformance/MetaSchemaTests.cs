@@ -31,7 +31,8 @@ public sealed class MetaSchemaTests
 
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/schema-document.schema.json", schema, new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
 
-        Assert.Empty(output.GeneratorDiagnostics);
+        // The only notice is WPC050 (the meta-schemas' $dynamicRef keeps them on the interpreter), which is information, not a problem.
+        Assert.All(output.GeneratorDiagnostics, d => Assert.Equal("WPC050", d.Id));
         var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "SchemaDocumentSchema");
         Assert.Equal(valid, validator.Validate(instance).IsValid);
     }
@@ -59,7 +60,8 @@ public sealed class MetaSchemaTests
             new SchemaInput("/project/loose.schema.json", schema, validationOnly),
         });
 
-        Assert.Empty(output.GeneratorDiagnostics);
+        // The only notice is WPC050 (the meta-schemas' $dynamicRef keeps them on the interpreter), which is information, not a problem.
+        Assert.All(output.GeneratorDiagnostics, d => Assert.Equal("WPC050", d.Id));
         var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "LooseSchema");
         Assert.True(validator.Validate("{\"n\": 1}").IsValid);
         Assert.False(validator.Validate("{\"bad\": 1}").IsValid);

@@ -46,7 +46,8 @@ public sealed class KeywordTableTests
     {
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/all.schema.json", s_schema, new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
 
-        Assert.Empty(output.GeneratorDiagnostics);
+        // The only notice is WPC050 (unevaluatedProperties keeps this file on the interpreter), which is information, not a problem.
+        Assert.All(output.GeneratorDiagnostics, d => Assert.Equal("WPC050", d.Id));
         var source = output.Sources.Single(s => s.HintName == "AllSchema.g.cs").SourceText.ToString();
         var node = GeneratorHarness.Load(output.Compilation).GetType(GeneratorHarness.DefaultNamespace + ".Runtime.SchemaNode")!;
         Assert.All(Keywords.All, keyword =>

@@ -39,8 +39,10 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
         Assert.All(warnings, d => Assert.Equal("WPC008", d.Id));
         Assert.Equal(new[] { "Format 'decimal'", "Format 'unix-time'" },
             warnings.Select(d => d.GetMessage().Split(" is ")[0]).Distinct().OrderBy(m => m, StringComparer.Ordinal));
-        // The rest is information: object alternatives that no const tells apart stay JsonElement values (WPC040).
-        Assert.All(stripe.Output.GeneratorDiagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Info), d => Assert.Equal("WPC040", d.Id));
+        // The rest is information: object alternatives that no const tells apart stay JsonElement values (WPC040), and
+        // components that one forward pass cannot check are validated by the interpreter (WPC050).
+        Assert.All(stripe.Output.GeneratorDiagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Info),
+            d => Assert.Contains(d.Id, new[] { "WPC040", "WPC050" }));
     }
 
     [Fact]
