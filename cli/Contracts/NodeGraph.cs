@@ -1,5 +1,4 @@
 using WooshPay.Contracts.Generator.Model;
-using WooshPay.Contracts.Generator.Parsing;
 using WooshPay.Contracts.Runtime;
 
 namespace WooshPay.Contracts.Tool.Contracts;
@@ -33,18 +32,21 @@ internal static class NodeGraph
         node.MaxContains = spec.MaxContains;
         if (spec.Pattern != null)
         {
-            node.Pattern = SchemaNode.Regex(PatternTranslator.ToDotNet(spec.Pattern));
+            // The linker has already translated the ECMA-262 patterns, as it does for the emitter.
+            node.Pattern = SchemaNode.Regex(linked.Pattern!);
             node.PatternSource = spec.Pattern;
         }
 
         node.Format = spec.Format;
         node.UniqueItems = spec.UniqueItems;
+        node.Sensitive = spec.Sensitive;
+        node.ChecksStringsOnly = linked.ChecksStringsOnly;
         node.Required = spec.Required.IsEmpty ? null : spec.Required.ToArray();
         node.DependentRequired = spec.DependentRequired.IsEmpty ? null : spec.DependentRequired.Select(d => (d.Property, d.Required.ToArray())).ToArray();
         node.Properties = Named(n, spec.Properties);
         node.DependentSchemas = Named(n, spec.DependentSchemas);
         node.PatternProperties = spec.PatternProperties.IsEmpty ? null
-            : spec.PatternProperties.Select(p => (p.Name, SchemaNode.Regex(PatternTranslator.ToDotNet(p.Name)), n[p.Node])).ToArray();
+            : spec.PatternProperties.Select((p, i) => (p.Name, SchemaNode.Regex(linked.PatternProperties[i]), n[p.Node])).ToArray();
         node.AdditionalProperties = Single(n, spec.AdditionalProperties);
         node.PropertyNames = Single(n, spec.PropertyNames);
         node.UnevaluatedProperties = Single(n, spec.UnevaluatedProperties);

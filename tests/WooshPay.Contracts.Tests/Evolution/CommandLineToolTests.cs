@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Diagnostics;
 using System.Text.Json;
 using WooshPay.Contracts.Tests.Infrastructure;
@@ -75,6 +76,30 @@ public sealed class CommandLineToolTests
         var result = JsonDocument.Parse(json).RootElement[0].GetProperty("result");
         Assert.False(result.GetProperty("valid").GetBoolean());
         Assert.Contains(result.GetProperty("errors").EnumerateArray(), e => e.GetProperty("instanceLocation").GetString() == "/통화");
+    }
+
+    [Fact]
+    public void Validate_withholds_a_sensitive_value_in_both_report_formats()
+    {
+        // client_secret is "x-sensitive": the tool builds its validator graph itself, so it must carry the flag too.
+        var payload = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.response.json")))!;
+        payload["client_secret"] = "leaked_secret_value_42";
+        var path = Path.Combine(Path.GetTempPath(), $"wooshpay-sensitive-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, payload.ToJsonString());
+        try
+        {
+            foreach (var format in new[] { "text", "json" })
+            {
+                var (exit, output, error) = Run("validate", "PaymentIntent", path, "--format", format);
+                Assert.Equal(1, exit);
+                Assert.Contains("/client_secret", output);
+                Assert.DoesNotContain("leaked_secret_value_42", output + error);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]
