@@ -154,10 +154,9 @@ public sealed class ContractGenerator : IIncrementalGenerator
 
     private SchemaFileSpec Parse(SchemaFileInput input)
     {
-        var className = NameHelper.SchemaClassName(input.Path, input.Options.TypeName);
         if (input.Text is null)
         {
-            return Failed(input, className, "the file could not be read");
+            return Failed(input, "the file could not be read");
         }
 
         try
@@ -166,7 +165,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
         }
         catch (Exception e)
         {
-            return Failed(input, className, e.GetType().Name + ": " + e.Message);
+            return Failed(input, e.GetType().Name + ": " + e.Message);
         }
     }
 
@@ -183,12 +182,12 @@ public sealed class ContractGenerator : IIncrementalGenerator
         }
     }
 
-    private static SchemaFileSpec Failed(SchemaFileInput input, string className, string reason)
+    private static SchemaFileSpec Failed(SchemaFileInput input, string reason)
     {
         var location = new LocationInfo(input.Path, default, default);
         var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location, reason);
-        return new SchemaFileSpec(input.Path, input.RetrievalUri, className, input.Options,
-            EquatableArray<SchemaNodeSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+        return new SchemaFileSpec(input.Path, input.RetrievalUri, input.Options,
+            EquatableArray<SchemaNodeSpec>.Empty, EquatableArray<NodePositions>.Empty, new[] { diagnostic }.ToEquatableArray());
     }
 
     private static LinkResult Link(ImmutableArray<SchemaFileSpec> files)

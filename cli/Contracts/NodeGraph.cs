@@ -15,8 +15,8 @@ internal static class NodeGraph
         var node = n[spec.Index];
         node.BooleanValue = spec.BooleanValue;
         node.Types = (SchemaTypes)(int)spec.Types;
-        node.Enum = spec.HasEnum ? spec.Enum.Select(SchemaNode.Literal).ToArray() : null;
-        node.Const = spec.Const is null ? null : SchemaNode.Literal(spec.Const);
+        node.Enum = spec.HasEnum ? spec.Enum.Select(Literal).ToArray() : null;
+        node.Const = spec.Const is null ? null : Literal(spec.Const);
         node.Minimum = Number(spec.Minimum);
         node.Maximum = Number(spec.Maximum);
         node.ExclusiveMinimum = Number(spec.ExclusiveMinimum);
@@ -77,6 +77,18 @@ internal static class NodeGraph
             }
         }
     }
+
+    /// <summary>The linker's decoded value as the runtime literal, as SchemaEmitter constructs it in generated code.</summary>
+    private static SchemaLiteral Literal(LiteralSpec literal) => literal.Kind switch
+    {
+        LiteralKind.String => SchemaLiteral.String(literal.Text),
+        LiteralKind.Number => SchemaLiteral.Number(literal.Text),
+        LiteralKind.True => SchemaLiteral.True,
+        LiteralKind.False => SchemaLiteral.False,
+        LiteralKind.Array => SchemaLiteral.Array(literal.Items.Select(Literal).ToArray()),
+        LiteralKind.Object => SchemaLiteral.Object(literal.Names.ToArray(), literal.Items.Select(Literal).ToArray()),
+        _ => SchemaLiteral.Null,
+    };
 
     private static SchemaNumber? Number(string? text) => text is null ? null : new SchemaNumber(text);
 

@@ -129,13 +129,12 @@ internal sealed partial class SampleCheck(ContractSet contract)
     private static string? ObjectConstant(SchemaFileSpec file)
     {
         if (file.Nodes.Count == 0 || file.Nodes[0].Properties.FirstOrDefault(p => p.Name == "object") is not { } property
-            || file.Nodes[property.Node].Const is not { } constant)
+            || file.Nodes[property.Node].Const is not { Kind: LiteralKind.String } constant)
         {
             return null;
         }
 
-        using var document = System.Text.Json.JsonDocument.Parse(constant);
-        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.String ? document.RootElement.GetString() : null;
+        return constant.Text;
     }
 
     private static void IndexPlaces(JsonValue value, string pointer, Dictionary<string, TextSpan> places)

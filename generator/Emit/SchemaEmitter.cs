@@ -79,7 +79,7 @@ internal static class SchemaEmitter
 
         if (node.HasEnum)
         {
-            lines.Add($"{n}.Enum = new global::System.Text.Json.JsonElement[] {{ {string.Join(", ", node.Enum.Select(v => Literal(runtime, v)))} }};");
+            lines.Add($"{n}.Enum = {Literals(runtime, node.Enum)};");
         }
 
         if (node.Const != null)
@@ -196,7 +196,18 @@ internal static class SchemaEmitter
     private static string NodeExpression(SchemaNodeAddress address, string currentClass, string ns)
         => address.SchemaClassName == currentClass ? $"GetNode({address.NodeIndex})" : $"global::{ns}.{address.SchemaClassName}.GetNode({address.NodeIndex})";
 
-    private static string Literal(string runtime, string json) => $"{runtime}.SchemaNode.Literal({CSharpLiteral.String(json)})";
+    /// <summary>A constructed value: the interpreter gets enum and const values without parsing JSON text at run time.</summary>
+    private static string Literal(string runtime, LiteralSpec literal) => literal.Kind switch
+    {
+        LiteralKind.String => $"{runtime}.SchemaLiteral.String({CSharpLiteral.String(literal.Text)})",
+        LiteralKind.Number => $"{runtime}.SchemaLiteral.Number({CSharpLiteral.String(literal.Text)})",
+        LiteralKind.Array => $"{runtime}.SchemaLiteral.Array({Literals(runtime, literal.Items)})",
+        LiteralKind.Object => $"{runtime}.SchemaLiteral.Object(new string[] {{ {string.Join(", ", literal.Names.Select(CSharpLiteral.String))} }}, {Literals(runtime, literal.Items)})",
+        _ => $"{runtime}.SchemaLiteral.{literal.Kind}",
+    };
+
+    private static string Literals(string runtime, EquatableArray<LiteralSpec> literals)
+        => $"new {runtime}.SchemaLiteral[] {{ {string.Join(", ", literals.Select(v => Literal(runtime, v)))} }}";
 
     internal static string TypesLiteral(JsonTypes types, string runtime)
         => string.Join(" | ", System.Enum.GetValues(typeof(JsonTypes)).Cast<JsonTypes>()

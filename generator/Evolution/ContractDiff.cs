@@ -44,19 +44,23 @@ internal sealed class ContractDiff
             else if (inOld)
             {
                 var rule = old!.Audience == ChangeAudience.RequestSenders ? ChangeRules.RequestSchemaRemoved : ChangeRules.ResponseSchemaRemoved;
-                changes.Add(new ContractChange(rule, name, "(root)", "the schema file was removed", Place(old.Spec.Nodes[0]), null));
+                changes.Add(new ContractChange(rule, name, "(root)", "the schema file was removed", Place(old.Spec, old.Spec.Nodes[0]), null));
             }
             else
             {
                 var rule = @new!.Audience == ChangeAudience.RequestSenders ? ChangeRules.RequestSchemaAdded : ChangeRules.ResponseSchemaAdded;
-                changes.Add(new ContractChange(rule, name, "(root)", "the schema file was added", null, Place(@new.Spec.Nodes[0])));
+                changes.Add(new ContractChange(rule, name, "(root)", "the schema file was added", null, Place(@new.Spec, @new.Spec.Nodes[0])));
             }
         }
 
         return changes;
     }
 
-    private static ChangePlace Place(SchemaNodeSpec node) => new(node.Pointer, node.Location);
+    private static ChangePlace Place(SchemaFileSpec file, SchemaNodeSpec node) => new(node.Pointer, file.Location(node.Index));
+
+    private ChangePlace OldPlace(SchemaNodeSpec node) => Place(_old.Spec, node);
+
+    private ChangePlace NewPlace(SchemaNodeSpec node) => Place(_new.Spec, node);
 
     private SchemaNodeSpec OldNode(int index) => _old.Spec.Nodes[index];
 
@@ -68,7 +72,7 @@ internal sealed class ContractDiff
         => _changes.Add(new ContractChange(rule, _new.Name, subject, detail, old, @new));
 
     private void Report(ChangeRule rule, string subject, string detail, SchemaNodeSpec old, SchemaNodeSpec @new)
-        => Report(rule, subject, detail, Place(old), Place(@new));
+        => Report(rule, subject, detail, OldPlace(old), NewPlace(@new));
 
     private void CompareNodes(SchemaNodeSpec o, SchemaNodeSpec n, string subject)
     {
@@ -203,10 +207,10 @@ internal sealed class ContractDiff
             Report(rule, subject, n.HasEnum ? $"values restricted to [{string.Join(", ", n.Enum)}]" : $"the enum [{string.Join(", ", o.Enum)}] was removed", o, n);
         }
 
-        if (!string.Equals(o.Const, n.Const, StringComparison.Ordinal))
+        if (!Equals(o.Const, n.Const))
         {
             Report(Request ? ChangeRules.RequestPropertyConstChanged : ChangeRules.ResponsePropertyConstChanged, subject,
-                $"const changed from {o.Const ?? "(none)"} to {n.Const ?? "(none)"}", o, n);
+                $"const changed from {o.Const?.Json ?? "(none)"} to {n.Const?.Json ?? "(none)"}", o, n);
         }
     }
 
@@ -329,7 +333,7 @@ internal sealed class ContractDiff
             var wasRequired = o.Required.Contains(property.Name);
             var rule = Request ? ChangeRules.RequestPropertyRemoved
                 : wasRequired ? ChangeRules.ResponseRequiredPropertyRemoved : ChangeRules.ResponseOptionalPropertyRemoved;
-            Report(rule, Join(subject, property.Name), $"the {(wasRequired ? "required" : "optional")} property was removed", Place(OldNode(property.Node)), Place(n));
+            Report(rule, Join(subject, property.Name), $"the {(wasRequired ? "required" : "optional")} property was removed", OldPlace(OldNode(property.Node)), NewPlace(n));
         }
 
         foreach (var property in n.Properties.Where(p => !before.ContainsKey(p.Name)))
@@ -338,7 +342,7 @@ internal sealed class ContractDiff
             var rule = Request
                 ? (isRequired ? ChangeRules.NewRequiredRequestProperty : ChangeRules.NewOptionalRequestProperty)
                 : (isRequired ? ChangeRules.ResponseRequiredPropertyAdded : ChangeRules.ResponseOptionalPropertyAdded);
-            Report(rule, Join(subject, property.Name), isRequired ? "a required property was added" : "an optional property was added", Place(o), Place(NewNode(property.Node)));
+            Report(rule, Join(subject, property.Name), isRequired ? "a required property was added" : "an optional property was added", OldPlace(o), NewPlace(NewNode(property.Node)));
         }
 
         foreach (var property in n.Properties.Where(p => before.ContainsKey(p.Name)))
@@ -373,12 +377,12 @@ internal sealed class ContractDiff
         var newKeys = after.Select((node, i) => (Key: AlternativeKey(NewNode(node), i), Node: node)).ToList();
         foreach (var alternative in oldKeys.Where(a => newKeys.All(b => b.Key != a.Key)))
         {
-            Report(removed, subject, $"{keyword} alternative {alternative.Key} was removed", Place(OldNode(alternative.Node)), Place(n));
+            Report(removed, subject, $"{keyword} alternative {alternative.Key} was removed", OldPlace(OldNode(alternative.Node)), NewPlace(n));
         }
 
         foreach (var alternative in newKeys.Where(a => oldKeys.All(b => b.Key != a.Key)))
         {
-            Report(added, subject, $"{keyword} alternative {alternative.Key} was added", Place(o), Place(NewNode(alternative.Node)));
+            Report(added, subject, $"{keyword} alternative {alternative.Key} was added", OldPlace(o), NewPlace(NewNode(alternative.Node)));
         }
 
         foreach (var alternative in newKeys)
@@ -394,7 +398,7 @@ internal sealed class ContractDiff
     private static string AlternativeKey(SchemaNodeSpec node, int position)
         => node.Ref != null ? "'" + node.Ref + "'"
             : node.Title != null ? "'" + node.Title + "'"
-            : node.Const != null ? node.Const
+            : node.Const != null ? node.Const.Json
             : "#" + position.ToString(CultureInfo.InvariantCulture);
 
     private void CompareDefinitions(SchemaNodeSpec o, SchemaNodeSpec n)
@@ -411,14 +415,14 @@ internal sealed class ContractDiff
             else
             {
                 Report(Request ? ChangeRules.RequestDefinitionRemoved : ChangeRules.ResponseDefinitionRemoved, subject,
-                    "the $defs entry was removed", Place(OldNode(definition.Node)), Place(n));
+                    "the $defs entry was removed", OldPlace(OldNode(definition.Node)), NewPlace(n));
             }
         }
 
         foreach (var definition in n.Defs.Where(d => !before.ContainsKey(d.Name)))
         {
             Report(Request ? ChangeRules.RequestDefinitionAdded : ChangeRules.ResponseDefinitionAdded, "$defs/" + definition.Name,
-                "a $defs entry was added", Place(o), Place(NewNode(definition.Node)));
+                "a $defs entry was added", OldPlace(o), NewPlace(NewNode(definition.Node)));
         }
     }
 }

@@ -6,16 +6,20 @@ using WooshPay.Contracts.Generator.Model;
 namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
-/// Every schema file of the compilation with its references resolved: what the linker hands the model builder.
-/// Immutable, so building types cannot change (or call back into) the linking that produced it.
+/// Every schema file of the compilation with its references resolved: what the linker hands the model builder and
+/// the validator planner. Immutable, so building types cannot change (or call back into) the linking that produced it.
+/// It pairs each emit spec with the parse-time spec it came from, whose positions only diagnostics read.
 /// </summary>
 internal sealed class LinkedGraph
 {
-    private readonly Dictionary<string, SchemaFileEmitSpec> _files;
+    private readonly Dictionary<string, (SchemaFileEmitSpec Emit, SchemaFileSpec Parsed)> _files;
 
-    public LinkedGraph(IEnumerable<SchemaFileEmitSpec> files)
-        => _files = files.ToDictionary(file => file.ClassName, StringComparer.Ordinal);
+    public LinkedGraph(IEnumerable<(SchemaFileEmitSpec Emit, SchemaFileSpec Parsed)> files)
+        => _files = files.ToDictionary(file => file.Emit.ClassName, StringComparer.Ordinal);
 
     /// <summary>The node at <paramref name="address"/> and where its references lead.</summary>
-    public LinkedNodeSpec Linked(SchemaNodeAddress address) => _files[address.SchemaClassName].Nodes[address.NodeIndex];
+    public LinkedNodeSpec Linked(SchemaNodeAddress address) => _files[address.SchemaClassName].Emit.Nodes[address.NodeIndex];
+
+    /// <summary>Where the node at <paramref name="address"/> stands in its file, for a diagnostic about it.</summary>
+    public LocationInfo Location(SchemaNodeAddress address) => _files[address.SchemaClassName].Parsed.Location(address.NodeIndex);
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using WooshPay.Contracts.Generator.Diagnostics;
 using WooshPay.Contracts.Generator.Model;
-using WooshPay.Contracts.Generator.Parsing;
 
 namespace WooshPay.Contracts.Generator.Linking;
 
@@ -56,7 +55,7 @@ internal sealed partial class ModelBuilder
         {
             if (targets.All(target => _graph.Linked(target).Node.Properties.Count > 0) && _reportedUnions.Add(address))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionWithoutDiscriminator, node.Location, !node.AnyOf.IsEmpty ? "anyOf" : "oneOf"));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionWithoutDiscriminator, _graph.Location(address), !node.AnyOf.IsEmpty ? "anyOf" : "oneOf"));
             }
 
             return null;
@@ -119,9 +118,7 @@ internal sealed partial class ModelBuilder
                 // An enum of one value pins the property as a const does (OpenAPI 3.0 has no const: Stripe and 3.0 exports write it so).
                 var pinned = _graph.Linked(new SchemaNodeAddress(objectSchema.SchemaClassName, property.Node)).Node;
                 var constant = pinned.Const ?? (pinned.Enum.Count == 1 ? pinned.Enum[0] : null);
-                return constant is not null && constant.StartsWith("\"", StringComparison.Ordinal)
-                    ? JsonTextParser.Parse(constant).Value?.Text
-                    : null;
+                return constant is { Kind: LiteralKind.String } ? constant.Text : null;
             }
         }
 

@@ -36,15 +36,16 @@ internal sealed partial class ModelBuilder
     }
 
     public static (EquatableArray<ModelTypeSpec> Models, EquatableArray<EnumTypeSpec> Enums) Build(
-        LinkedGraph graph, IEnumerable<SchemaFileSpec> files, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
+        LinkedGraph graph, IEnumerable<NamedFile> files, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
     {
         var builder = new ModelBuilder(graph, names, diagnostics);
         var fileList = files.ToList();
         foreach (var file in fileList)
         {
-            foreach (var def in file.Nodes.Count > 0 ? file.Nodes[0].Defs : EquatableArray<NamedSubschema>.Empty)
+            var nodes = file.Spec.Nodes;
+            foreach (var def in nodes.Count > 0 ? nodes[0].Defs : EquatableArray<NamedSubschema>.Empty)
             {
-                var node = file.Nodes[def.Node];
+                var node = nodes[def.Node];
                 builder._defNames[new SchemaNodeAddress(file.ClassName, def.Node)] =
                     (node.Title is null ? null : NameHelper.ToPascalCase(node.Title)) ?? NameHelper.ToPascalCase(def.Name) ?? "Definition";
             }
@@ -52,14 +53,15 @@ internal sealed partial class ModelBuilder
 
         foreach (var file in fileList)
         {
-            if (file.Nodes.Count == 0)
+            var spec = file.Spec;
+            if (spec.Nodes.Count == 0)
             {
                 continue;
             }
 
-            var rootName = file.Options.TypeName ?? NameHelper.TypeNameForFile(file.FilePath, file.Nodes[0].Title);
+            var rootName = spec.Options.TypeName ?? NameHelper.TypeNameForFile(spec.FilePath, spec.Nodes[0].Title);
             builder.TypeOf(new SchemaNodeAddress(file.ClassName, 0), rootName, declaredType: true);
-            foreach (var def in file.Nodes[0].Defs)
+            foreach (var def in spec.Nodes[0].Defs)
             {
                 var address = new SchemaNodeAddress(file.ClassName, def.Node);
                 builder.TypeOf(address, builder._defNames[address], declaredType: true);
@@ -127,9 +129,9 @@ internal sealed partial class ModelBuilder
 
         var nullable = (node.Types & JsonTypes.Null) != 0;
         var types = node.Types & ~JsonTypes.Null;
-        if (node.HasEnum && node.Enum.Count > 0 && node.Enum.All(v => v.StartsWith("\"", StringComparison.Ordinal) || v == "null"))
+        if (node.HasEnum && node.Enum.Count > 0 && node.Enum.All(v => v.Kind is LiteralKind.String or LiteralKind.Null))
         {
-            nullable |= node.Enum.Contains("null");
+            nullable |= node.Enum.Contains(LiteralSpec.Null);
             return (NamedType(address, nameHint, TypeRefKind.Enum, declaredType), nullable);
         }
 
@@ -140,7 +142,7 @@ internal sealed partial class ModelBuilder
 
         if (types == JsonTypes.None && node.Const is { } constant)
         {
-            types = constant.StartsWith("\"", StringComparison.Ordinal) ? JsonTypes.String : JsonTypes.None;
+            types = constant.Kind == LiteralKind.String ? JsonTypes.String : JsonTypes.None;
         }
 
         if (types == JsonTypes.None && !node.AnyOf.IsEmpty)
@@ -187,9 +189,10 @@ internal sealed partial class ModelBuilder
         }
 
         var node = _graph.Linked(address).Node;
-        var owner = node.Pointer.Length == 0 ? node.Location.FilePath : $"{node.Location.FilePath}#{node.Pointer}";
-        var name = _defNames.TryGetValue(address, out var defName) ? _names.Claim(defName, node.Location, owner)
-            : declaredType ? _names.Claim(nameHint, node.Location, owner)
+        var location = _graph.Location(address);
+        var owner = node.Pointer.Length == 0 ? location.FilePath : $"{location.FilePath}#{node.Pointer}";
+        var name = _defNames.TryGetValue(address, out var defName) ? _names.Claim(defName, location, owner)
+            : declaredType ? _names.Claim(nameHint, location, owner)
             : _names.ClaimDerived(nameHint, owner);
         var type = new TypeRefSpec(kind, name);
         _typesByNode[address] = type;
@@ -202,7 +205,7 @@ internal sealed partial class ModelBuilder
         var node = _graph.Linked(address).Node;
         if (_typesByNode[address].Kind == TypeRefKind.Enum)
         {
-            _enums.Add(new EnumTypeSpec(name, node.Description ?? node.Title, EnumMembers(node, name), address));
+            _enums.Add(new EnumTypeSpec(name, node.Description ?? node.Title, EnumMembers(node, address, name), address));
             return;
         }
 
@@ -238,21 +241,21 @@ internal sealed partial class ModelBuilder
         _models.Add(new ModelTypeSpec(name, node.Description ?? node.Title, properties.ToEquatableArray(), !closed, address));
     }
 
-    private EquatableArray<EnumMemberSpec> EnumMembers(SchemaNodeSpec node, string typeName)
+    private EquatableArray<EnumMemberSpec> EnumMembers(SchemaNodeSpec node, SchemaNodeAddress address, string typeName)
     {
         var taken = new HashSet<string>(ReservedNames.EnumMembers, StringComparer.Ordinal) { typeName };
         var members = new List<EnumMemberSpec>();
         var values = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var json in node.Enum)
+        foreach (var literal in node.Enum)
         {
-            if (!json.StartsWith("\"", StringComparison.Ordinal))
+            if (literal.Kind != LiteralKind.String)
             {
                 continue; // null in a nullable enum
             }
 
             // Every value stays known (KnownValues, IsKnown, strict parsing); one without a clean name gets a made-up one.
             // A repeated value is one member, so the constant a WPC005 names is the one that is emitted.
-            var value = Parsing.JsonTextParser.Parse(json).Value!.Text!;
+            var value = literal.Text;
             if (!values.Add(value))
             {
                 continue;
@@ -262,7 +265,7 @@ internal sealed partial class ModelBuilder
             if (identifier is null || !taken.Add(identifier))
             {
                 identifier = NameHelper.Unique(identifier ?? "Unnamed", taken);
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumValueNotIdentifier, node.Location, json, typeName, identifier));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumValueNotIdentifier, _graph.Location(address), literal.Json, typeName, identifier));
             }
 
             members.Add(new EnumMemberSpec(identifier, value));
@@ -288,7 +291,7 @@ internal sealed partial class ModelBuilder
     private bool IsNullOnly(SchemaNodeAddress address)
     {
         var node = _graph.Linked(address).Node;
-        return node.Types == JsonTypes.Null || node.Const == "null";
+        return node.Types == JsonTypes.Null || node.Const == LiteralSpec.Null;
     }
 
     /// <summary>anyOf whose branches all share one primitive type (e.g. two string formats) has that type.</summary>

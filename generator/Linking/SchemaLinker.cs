@@ -9,41 +9,42 @@ using WooshPay.Contracts.Generator.Parsing;
 namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
-/// Sees every schema file of the compilation at once: resolves $ref and $dynamicRef across files,
-/// then hands the resolved, immutable graph (<see cref="LinkedGraph"/>) to the <see cref="ModelBuilder"/> for types.
+/// Sees every schema file of the compilation at once: names each file's schema class, resolves $ref and $dynamicRef
+/// across files, then hands the resolved, immutable graph (<see cref="LinkedGraph"/>) to the <see cref="ModelBuilder"/>
+/// for types. It reads parse-time specs (with positions, for its diagnostics) and produces emit specs (without).
 /// </summary>
 internal sealed class SchemaLinker
 {
-    private ImmutableArray<SchemaFileSpec> _files;
+    private ImmutableArray<NamedFile> _files;
     private readonly Dictionary<string, SchemaNodeAddress> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Resource, string Anchor), SchemaNodeAddress> _anchors = new();
     private readonly Dictionary<string, List<DynamicAnchorCandidate>> _dynamicAnchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> _pointers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SchemaFileSpec> _byClass = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NamedFile> _byClass = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    private SchemaLinker(ImmutableArray<SchemaFileSpec> files) => _files = files;
+    private SchemaLinker(ImmutableArray<NamedFile> files) => _files = files;
 
     public static LinkResult Link(ImmutableArray<SchemaFileSpec> files)
     {
         // Paths order the files so output does not depend on the order MSBuild lists them in.
-        var linker = new SchemaLinker(Vocabularies.WithMetaSchemas(files).OrderBy(f => f.FilePath, StringComparer.Ordinal).ToImmutableArray());
-        return linker.Run();
+        var ordered = Vocabularies.WithMetaSchemas(files).OrderBy(f => f.FilePath, StringComparer.Ordinal);
+        return new SchemaLinker(ordered.Select(f => new NamedFile(string.Empty, f)).ToImmutableArray()).Run();
     }
 
     /// <summary>The node at <paramref name="address"/>, or null when no file has that class.</summary>
     private SchemaNodeSpec? Node(SchemaNodeAddress address)
-        => _byClass.TryGetValue(address.SchemaClassName, out var file) ? file.Nodes[address.NodeIndex] : null;
-
-    private SchemaFileSpec File(string className) => _byClass[className];
+        => _byClass.TryGetValue(address.SchemaClassName, out var file) ? file.Spec.Nodes[address.NodeIndex] : null;
 
     private LinkResult Run()
     {
+        // Each file's static class is named by its TypeName metadata, else its root title, else its file name.
         var typeNames = new TypeNameRegistry(_diagnostics);
         _files = _files.Select(file =>
         {
-            var name = typeNames.Claim(file.ClassName, file.Nodes.Count > 0 ? file.Nodes[0].Location : null, file.FilePath);
-            return name == file.ClassName ? file : file with { ClassName = name };
+            var spec = file.Spec;
+            var wanted = NameHelper.SchemaClassName(spec.FilePath, spec.Options.TypeName ?? (spec.Nodes.Count > 0 ? spec.Nodes[0].Title : null));
+            return file with { ClassName = typeNames.Claim(wanted, spec.Nodes.Count > 0 ? spec.Location(0) : null, spec.FilePath) };
         }).ToImmutableArray();
 
         foreach (var file in _files)
@@ -52,16 +53,17 @@ internal sealed class SchemaLinker
             Index(file);
         }
 
-        _files = _files.Select(file => Vocabularies.ApplyDialect(file, MetaSchemaRoot, _diagnostics)).ToImmutableArray();
+        _files = _files.Select(file => file with { Spec = Vocabularies.ApplyDialect(file.Spec, MetaSchemaRoot, _diagnostics) }).ToImmutableArray();
         foreach (var file in _files)
         {
             _byClass[file.ClassName] = file;
         }
 
         var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
-        var types = ModelBuilder.Build(new LinkedGraph(emitSpecs), _files.Where(f => f.Options.GenerateModels), typeNames, _diagnostics);
-        var compiled = ValidatorPlanner.Plan(emitSpecs, _diagnostics);
-        return new LinkResult(emitSpecs.Select(WithoutPositions).ToEquatableArray(), types.Models, types.Enums, _diagnostics.ToEquatableArray())
+        var graph = new LinkedGraph(emitSpecs.Zip(_files, (emit, file) => (emit, file.Spec)));
+        var types = ModelBuilder.Build(graph, _files.Where(f => f.Spec.Options.GenerateModels), typeNames, _diagnostics);
+        var compiled = ValidatorPlanner.Plan(emitSpecs, graph, _diagnostics);
+        return new LinkResult(emitSpecs, types.Models, types.Enums, _diagnostics.ToEquatableArray())
         {
             CompiledValidators = compiled,
         };
@@ -70,18 +72,18 @@ internal sealed class SchemaLinker
     private SchemaNodeSpec? MetaSchemaRoot(string uri)
         => _resources.TryGetValue(uri, out var address) || _resources.TryGetValue(UriReference.PercentDecode(uri), out address) ? Node(address) : null;
 
-    private void Index(SchemaFileSpec file)
+    private void Index(NamedFile file)
     {
-        if (file.Nodes.Count == 0)
+        if (file.Spec.Nodes.Count == 0)
         {
             return;
         }
 
         var pointers = new Dictionary<string, int>(StringComparer.Ordinal);
         _pointers[file.ClassName] = pointers;
-        var retrieval = UriReference.SplitFragment(file.RetrievalUri).Uri;
-        AddResource(retrieval, new SchemaNodeAddress(file.ClassName, 0), file.Nodes[0]);
-        foreach (var node in file.Nodes)
+        var retrieval = UriReference.SplitFragment(file.Spec.RetrievalUri).Uri;
+        AddResource(retrieval, new SchemaNodeAddress(file.ClassName, 0), file.Spec);
+        foreach (var node in file.Spec.Nodes)
         {
             pointers[node.Pointer] = node.Index;
             if (node.InsideUnknownKeyword)
@@ -92,7 +94,7 @@ internal sealed class SchemaLinker
             var address = new SchemaNodeAddress(file.ClassName, node.Index);
             if (node.ResourcePointer.Length == 0 && node.ResourceUri != retrieval)
             {
-                AddResource(node.ResourceUri, address, node);
+                AddResource(node.ResourceUri, address, file.Spec);
             }
 
             if (node.Anchor != null)
@@ -114,20 +116,21 @@ internal sealed class SchemaLinker
         }
     }
 
-    private void AddResource(string uri, SchemaNodeAddress address, SchemaNodeSpec node)
+    private void AddResource(string uri, SchemaNodeAddress address, SchemaFileSpec file)
     {
         if (_resources.TryGetValue(uri, out var existing) && existing != address)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKeywordValue, node.Location,
-                "$id", $"unique across schema files ('{uri}' is already the identifier of {File(existing.SchemaClassName).FilePath})"));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidKeywordValue, file.Location(address.NodeIndex),
+                "$id", $"unique across schema files ('{uri}' is already the identifier of {_byClass[existing.SchemaClassName].Spec.FilePath})"));
             return;
         }
 
         _resources[uri] = address;
     }
 
-    private SchemaFileEmitSpec LinkFile(SchemaFileSpec file)
+    private SchemaFileEmitSpec LinkFile(NamedFile named)
     {
+        var file = named.Spec;
         var linked = new List<LinkedNodeSpec>(file.Nodes.Count);
         var propertyNameSchemas = new HashSet<int>(file.Nodes.Where(n => n.PropertyNames != null).Select(n => n.PropertyNames!.Value));
         foreach (var node in file.Nodes)
@@ -151,27 +154,8 @@ internal sealed class SchemaLinker
         }
 
         var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;
-        return new SchemaFileEmitSpec(file.ClassName, file.FilePath, root?.Title, root?.Description, linked.ToEquatableArray());
+        return new SchemaFileEmitSpec(named.ClassName, file.FilePath, root?.Title, root?.Description, linked.ToEquatableArray());
     }
-
-    /// <summary>
-    /// The emitted code does not depend on where a keyword stands in its file; without positions, an edit that only
-    /// moves text (a blank line, a reformat) leaves the emit spec equal, so the driver does not regenerate the class.
-    /// </summary>
-    private static SchemaFileEmitSpec WithoutPositions(SchemaFileEmitSpec file)
-        => file with
-        {
-            Nodes = file.Nodes.Select(linked => linked with
-            {
-                Node = linked.Node with
-                {
-                    Location = new LocationInfo(file.FilePath, default, default),
-                    RefLocation = null,
-                    DynamicRefLocation = null,
-                    DialectLocation = null,
-                },
-            }).ToEquatableArray(),
-        };
 
     private SchemaNodeAddress? Resolve(SchemaFileSpec file, SchemaNodeSpec node, string reference)
     {
@@ -206,9 +190,13 @@ internal sealed class SchemaLinker
             return null;
         }
 
-        var location = reference == node.Ref ? node.RefLocation : node.DynamicRefLocation;
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, location ?? node.Location,
+        var positions = file.Positions[node.Index];
+        var location = reference == node.Ref ? positions.Ref : positions.DynamicRef;
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, location ?? positions.Node,
             reference == node.Ref ? "$ref" : "$dynamicRef", reference));
         return null;
     }
 }
+
+/// <summary>A parse-time spec and the schema class name the linker gave it.</summary>
+internal sealed record NamedFile(string ClassName, SchemaFileSpec Spec);

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using WooshPay.Contracts.Generator.Diagnostics;
 using WooshPay.Contracts.Generator.Model;
-using WooshPay.Contracts.Generator.Parsing;
 
 namespace WooshPay.Contracts.Generator.Linking;
 
@@ -18,9 +17,8 @@ internal static class ValidatorPlanner
     /// <summary>Declared properties are tracked in one 64-bit mask; more than that in one object is left to the interpreter.</summary>
     private const int MaxTrackedProperties = 64;
 
-    public static EquatableArray<CompiledFileSpec> Plan(IReadOnlyList<SchemaFileEmitSpec> files, List<DiagnosticInfo> diagnostics)
+    public static EquatableArray<CompiledFileSpec> Plan(IReadOnlyList<SchemaFileEmitSpec> files, LinkedGraph graph, List<DiagnosticInfo> diagnostics)
     {
-        var byClass = files.ToDictionary(f => f.ClassName, System.StringComparer.Ordinal);
         var plans = new Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)>();
         foreach (var file in files)
         {
@@ -43,9 +41,9 @@ internal static class ValidatorPlanner
             var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans);
             if (blocker is { } b)
             {
-                var node = byClass[b.Address.SchemaClassName].Nodes[b.Address.NodeIndex].Node;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InterpretedSchema, node.Location,
-                    System.IO.Path.GetFileName(file.FilePath), b.Keyword, System.IO.Path.GetFileName(node.Location.FilePath), node.Pointer));
+                var location = graph.Location(b.Address);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InterpretedSchema, location,
+                    System.IO.Path.GetFileName(file.FilePath), b.Keyword, System.IO.Path.GetFileName(location.FilePath), graph.Linked(b.Address).Node.Pointer));
                 result.Add(new CompiledFileSpec(file.ClassName, EquatableArray<CompiledNodeSpec>.Empty));
                 continue;
             }
@@ -131,12 +129,12 @@ internal static class ValidatorPlanner
             return "required";
         }
 
-        if (node.HasEnum && node.Enum.Any(v => Literal(v) is null))
+        if (node.HasEnum && node.Enum.Any(v => !IsToken(v)))
         {
             return "enum";
         }
 
-        if (node.Const != null && Literal(node.Const) is null)
+        if (node.Const != null && !IsToken(node.Const))
         {
             return "const";
         }
@@ -189,8 +187,8 @@ internal static class ValidatorPlanner
             // An empty enum allows nothing: the schema false.
             BooleanValue = node.HasEnum && node.Enum.IsEmpty ? false : node.BooleanValue,
             Types = node.Types,
-            ValueSets = (node.HasEnum ? new[] { node.Enum.Select(v => Literal(v)!).ToEquatableArray() } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
-                .Concat(node.Const != null ? new[] { new[] { Literal(node.Const)! }.ToEquatableArray() } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
+            ValueSets = (node.HasEnum ? new[] { node.Enum } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
+                .Concat(node.Const != null ? new[] { new[] { node.Const }.ToEquatableArray() } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
                 .ToEquatableArray(),
             Minimum = Decimal(node.Minimum),
             Maximum = Decimal(node.Maximum),
@@ -237,7 +235,7 @@ internal static class ValidatorPlanner
         var n = branch.Node;
         var bare = new SchemaNodeSpec
         {
-            Index = n.Index, Pointer = n.Pointer, Location = n.Location, ResourceUri = n.ResourceUri, ResourcePointer = n.ResourcePointer,
+            Index = n.Index, Pointer = n.Pointer, ResourceUri = n.ResourceUri, ResourcePointer = n.ResourcePointer,
             InsideUnknownKeyword = n.InsideUnknownKeyword, Title = n.Title, Description = n.Description, Types = n.Types,
         };
         return n.Types != JsonTypes.None && branch.Ref is null && branch.DynamicRef is null && n == bare;
@@ -266,20 +264,9 @@ internal static class ValidatorPlanner
 
     private static bool IsZero(string text) => text.TakeWhile(c => c != 'e' && c != 'E').All(c => c is '0' or '.' or '-' or '+');
 
-    /// <summary>An enum or const value the compiled code can match as a token, or null (objects, arrays, odd strings).</summary>
-    private static LiteralSpec? Literal(string canonicalJson)
-    {
-        var value = JsonTextParser.Parse(canonicalJson).Value;
-        return value?.Kind switch
-        {
-            JsonKind.String when IsWellFormed(value.Text!) => new LiteralSpec(LiteralKind.String, value.Text!),
-            JsonKind.Number => new LiteralSpec(LiteralKind.Number, value.Text!),
-            JsonKind.True => new LiteralSpec(LiteralKind.True, "true"),
-            JsonKind.False => new LiteralSpec(LiteralKind.False, "false"),
-            JsonKind.Null => new LiteralSpec(LiteralKind.Null, "null"),
-            _ => null,
-        };
-    }
+    /// <summary>Whether the compiled code can match an enum or const value as one token (not objects, arrays, odd strings).</summary>
+    private static bool IsToken(LiteralSpec literal)
+        => literal.Kind is not (LiteralKind.Array or LiteralKind.Object) && (literal.Kind != LiteralKind.String || IsWellFormed(literal.Text));
 
     /// <summary>False for a string with an unpaired surrogate: it has no UTF-8 form to compare with.</summary>
     private static bool IsWellFormed(string text)

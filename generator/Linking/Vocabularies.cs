@@ -43,7 +43,7 @@ internal static class Vocabularies
 
         if (metaSchema(UriReference.SplitFragment(dialect).Uri) is not { } meta)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedDialect, file.Nodes[0].DialectLocation ?? file.Nodes[0].Location, dialect));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedDialect, file.Positions[0].Dialect ?? file.Positions[0].Node, dialect));
             return file;
         }
 

@@ -98,15 +98,3 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
 
 /// <summary>A declared property: its name (matched as UTF-8) and its schema.</summary>
 internal sealed record CompiledProperty(string Name, SchemaNodeAddress Schema);
-
-internal enum LiteralKind
-{
-    String,
-    Number,
-    True,
-    False,
-    Null,
-}
-
-/// <summary>An enum or const value: a decoded string, or the JSON text of a number.</summary>
-internal sealed record LiteralSpec(LiteralKind Kind, string Text);

@@ -27,7 +27,7 @@ internal static class Keywords
         new("$dynamicRef", Core, AnyType, "SetDynamicRef", n => n.DynamicRef != null, n => n with { DynamicRef = null }),
         new("$dynamicAnchor", Core, AnyType, "DynamicAnchor", n => n.DynamicAnchor != null, n => n with { DynamicAnchor = null }),
         new("type", Validation, AnyType, "Types", n => n.Types != JsonTypes.None, n => n with { Types = JsonTypes.None }),
-        new("enum", Validation, AnyType, "Enum", n => n.HasEnum, n => n with { HasEnum = false, Enum = EquatableArray<string>.Empty }),
+        new("enum", Validation, AnyType, "Enum", n => n.HasEnum, n => n with { HasEnum = false, Enum = EquatableArray<LiteralSpec>.Empty }),
         new("const", Validation, AnyType, "Const", n => n.Const != null, n => n with { Const = null }),
         new("multipleOf", Validation, Numbers, "MultipleOf", n => n.MultipleOf != null, n => n with { MultipleOf = null }),
         new("maximum", Validation, Numbers, "Maximum", n => n.Maximum != null, n => n with { Maximum = null }),

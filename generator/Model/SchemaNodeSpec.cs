@@ -4,6 +4,8 @@ namespace WooshPay.Contracts.Generator.Model;
 /// One schema (object or boolean) of a schema file, as read by the parser. Subschemas are
 /// referred to by their index in <see cref="SchemaFileSpec.Nodes"/>; references ($ref,
 /// $dynamicRef) are kept as written and resolved by the linker, which sees every file.
+/// It holds no text positions: those are parse-time data (<see cref="SchemaFileSpec.Positions"/>), so the
+/// node can go unchanged into the emit spec and an edit that only moves text leaves it equal.
 /// </summary>
 internal sealed record SchemaNodeSpec
 {
@@ -11,8 +13,6 @@ internal sealed record SchemaNodeSpec
 
     /// <summary>Where the node stands in its file, as an RFC 6901 pointer ("" for the root).</summary>
     public required string Pointer { get; init; }
-
-    public required LocationInfo Location { get; init; }
 
     /// <summary>The absolute URI of the schema resource this node belongs to.</summary>
     public required string ResourceUri { get; init; }
@@ -33,10 +33,10 @@ internal sealed record SchemaNodeSpec
 
     public JsonTypes Types { get; init; }
 
-    /// <summary>Allowed values as canonical JSON text; <see cref="HasEnum"/> tells an empty enum from none.</summary>
-    public EquatableArray<string> Enum { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>Allowed values, decoded; <see cref="HasEnum"/> tells an empty enum from none.</summary>
+    public EquatableArray<LiteralSpec> Enum { get; init; } = EquatableArray<LiteralSpec>.Empty;
     public bool HasEnum { get; init; }
-    public string? Const { get; init; }
+    public LiteralSpec? Const { get; init; }
 
     public string? Minimum { get; init; }
     public string? Maximum { get; init; }
@@ -81,18 +81,15 @@ internal sealed record SchemaNodeSpec
     public int? Then { get; init; }
     public int? Else { get; init; }
 
-    /// <summary>The $ref as written, with the location of its value for diagnostics.</summary>
+    /// <summary>The $ref as written (its position is <see cref="NodePositions.Ref"/>).</summary>
     public string? Ref { get; init; }
-    public LocationInfo? RefLocation { get; init; }
     public string? DynamicRef { get; init; }
-    public LocationInfo? DynamicRefLocation { get; init; }
 
     /// <summary>
     /// A $schema other than the 2020-12 meta-schema, resolved to an absolute URI: the linker looks for that meta-schema
     /// among the compilation's files and applies its $vocabulary, or reports WPC009.
     /// </summary>
     public string? Dialect { get; init; }
-    public LocationInfo? DialectLocation { get; init; }
 
     /// <summary>The vocabulary URIs this node's $vocabulary lists (a meta-schema's), or null without one.</summary>
     public EquatableArray<string>? Vocabularies { get; init; }
@@ -124,14 +121,28 @@ internal enum JsonTypes
     Integer = 64,
 }
 
-/// <summary>A parsed schema file: its nodes (index 0 is the root) and what the parser had to say.</summary>
+/// <summary>
+/// A parsed schema file, the parse-time spec: its nodes (index 0 is the root), where each stands in the text, and
+/// what the parser had to say. The linker reads it and hands the emitters a <see cref="SchemaFileEmitSpec"/>, which has no positions.
+/// </summary>
+/// <param name="Positions">Per node (same index as <paramref name="Nodes"/>), its places in the file, for diagnostics.</param>
 internal sealed record SchemaFileSpec(
     string FilePath,
     string RetrievalUri,
-    string ClassName,
     SchemaFileOptions Options,
     EquatableArray<SchemaNodeSpec> Nodes,
-    EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);
+    EquatableArray<NodePositions> Positions,
+    EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Where node <paramref name="index"/> stands; the file itself for a file without nodes.</summary>
+    public LocationInfo Location(int index) => index < Positions.Count ? Positions[index].Node : new LocationInfo(FilePath, default, default);
+}
+
+/// <summary>Where one node, and the keyword values diagnostics point at, stand in its file.</summary>
+/// <param name="Ref">The value of "$ref", if any.</param>
+/// <param name="DynamicRef">The value of "$dynamicRef", if any.</param>
+/// <param name="Dialect">The value of a "$schema" the linker has to look up (<see cref="SchemaNodeSpec.Dialect"/>).</param>
+internal sealed record NodePositions(LocationInfo Node, LocationInfo? Ref, LocationInfo? DynamicRef, LocationInfo? Dialect);
 
 /// <summary>Per-file settings read from MSBuild item metadata.</summary>
 /// <param name="GenerateModels">False for a validation-only schema: no classes or enums, just the validator.</param>

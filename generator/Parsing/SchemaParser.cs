@@ -37,6 +37,7 @@ internal sealed class SchemaParser
     private readonly string _path;
     private readonly SourceText _source;
     private readonly List<SchemaNodeSpec?> _nodes = new();
+    private readonly List<NodePositions?> _positions = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
     private SchemaParser(string path, SourceText source)
@@ -49,23 +50,16 @@ internal sealed class SchemaParser
     public static SchemaFileSpec Parse(string path, string text, string retrievalUri, SchemaFileOptions options)
     {
         var parser = new SchemaParser(path, SourceText.From(text));
-        var className = Linking.NameHelper.SchemaClassName(path, options.TypeName);
         var result = JsonTextParser.Parse(text);
         if (result.Value is null)
         {
             parser.Report(DiagnosticDescriptors.InvalidJson, result.ErrorSpan, result.Error!);
-            return parser.ToSpec(retrievalUri, className, options);
-        }
-
-        var root = result.Value;
-        if (options.TypeName is null && root.Kind == JsonKind.Object && root["title"] is { Kind: JsonKind.String } title)
-        {
-            className = Linking.NameHelper.SchemaClassName(path, title.Text);
+            return parser.ToSpec(retrievalUri, options);
         }
 
         var (uri, _) = UriReference.SplitFragment(retrievalUri);
-        parser.Visit(root, string.Empty, uri, uri, string.Empty, insideUnknown: false);
-        return parser.ToSpec(retrievalUri, className, options);
+        parser.Visit(result.Value, string.Empty, uri, uri, string.Empty, insideUnknown: false);
+        return parser.ToSpec(retrievalUri, options);
     }
 
     /// <summary>
@@ -77,22 +71,23 @@ internal sealed class SchemaParser
         var parser = new SchemaParser(path, source);
         var (uri, _) = UriReference.SplitFragment(retrievalUri);
         parser.Visit(root, string.Empty, uri, uri, string.Empty, insideUnknown: false);
-        return parser.ToSpec(retrievalUri, Linking.NameHelper.SchemaClassName(path, options.TypeName), options);
+        return parser.ToSpec(retrievalUri, options);
     }
 
-    private SchemaFileSpec ToSpec(string retrievalUri, string className, SchemaFileOptions options)
-        => new(_path, retrievalUri, className, options, _nodes.Select(n => n!).ToEquatableArray(), _diagnostics.ToEquatableArray());
+    private SchemaFileSpec ToSpec(string retrievalUri, SchemaFileOptions options)
+        => new(_path, retrievalUri, options, _nodes.Select(n => n!).ToEquatableArray(), _positions.Select(p => p!).ToEquatableArray(), _diagnostics.ToEquatableArray());
 
     private int Visit(JsonValue value, string pointer, string resourceUri, string parentResourceUri, string resourcePointer, bool insideUnknown)
     {
         var index = _nodes.Count;
         _nodes.Add(null);
+        _positions.Add(new NodePositions(LocationOf(value.Span), null, null, null));
 
         if (value.IsBoolean)
         {
             _nodes[index] = new SchemaNodeSpec
             {
-                Index = index, Pointer = pointer, Location = LocationOf(value.Span), ResourceUri = resourceUri,
+                Index = index, Pointer = pointer, ResourceUri = resourceUri,
                 ResourcePointer = resourcePointer, BooleanValue = value.Kind == JsonKind.True, InsideUnknownKeyword = insideUnknown,
             };
             return index;
@@ -103,7 +98,7 @@ internal sealed class SchemaParser
             ReportUnlessUnknown(insideUnknown, DiagnosticDescriptors.InvalidKeywordValue, value.Span, pointer.Length == 0 ? "(root)" : pointer, "an object or a boolean (a schema)");
             _nodes[index] = new SchemaNodeSpec
             {
-                Index = index, Pointer = pointer, Location = LocationOf(value.Span), ResourceUri = resourceUri,
+                Index = index, Pointer = pointer, ResourceUri = resourceUri,
                 ResourcePointer = resourcePointer, BooleanValue = true, InsideUnknownKeyword = insideUnknown,
             };
             return index;
@@ -132,7 +127,6 @@ internal sealed class SchemaParser
         }
 
         string? dialectUri = null;
-        LocationInfo? dialectLocation = null;
         if (!insideUnknown && value["$schema"] is { } dialect)
         {
             if (dialect.Kind != JsonKind.String)
@@ -150,7 +144,7 @@ internal sealed class SchemaParser
                 else
                 {
                     dialectUri = UriReference.Resolve(resourceUri, dialect.Text!);
-                    dialectLocation = LocationOf(dialect.Span);
+                    _positions[index] = _positions[index]! with { Dialect = LocationOf(dialect.Span) };
                 }
             }
         }
@@ -160,12 +154,10 @@ internal sealed class SchemaParser
         {
             Index = index,
             Pointer = pointer,
-            Location = LocationOf(value.Span),
             ResourceUri = resourceUri,
             ResourcePointer = resourcePointer,
             InsideUnknownKeyword = insideUnknown,
             Dialect = dialectUri,
-            DialectLocation = dialectLocation,
         };
 
         foreach (var member in value.Members)
@@ -176,6 +168,18 @@ internal sealed class SchemaParser
         _nodes[index] = node;
         return index;
     }
+
+    /// <summary>An enum or const value, decoded here once: the linker and the emitters only read it.</summary>
+    private static LiteralSpec Literal(JsonValue value) => value.Kind switch
+    {
+        JsonKind.String => LiteralSpec.String(value.Text!),
+        JsonKind.Number => LiteralSpec.Number(value.Text!),
+        JsonKind.True => LiteralSpec.True,
+        JsonKind.False => LiteralSpec.False,
+        JsonKind.Array => LiteralSpec.Array(value.Items.Select(Literal).ToEquatableArray()),
+        JsonKind.Object => LiteralSpec.Object(value.Members.Select(m => m.Name).ToEquatableArray(), value.Members.Select(m => Literal(m.Value)).ToEquatableArray()),
+        _ => LiteralSpec.Null,
+    };
 
     private static bool IsOtherPublishedDraft(string dialect)
         => Uri.TryCreate(dialect, UriKind.Absolute, out var uri)
@@ -229,9 +233,21 @@ internal sealed class SchemaParser
 
                     return node with { Vocabularies = v.Members.Select(vocabulary => vocabulary.Name).ToEquatableArray() };
                 case "$ref":
-                    return String(v, k) is { } r ? node with { Ref = r, RefLocation = parser.LocationOf(v.Span) } : node;
+                    if (String(v, k) is not { } r)
+                    {
+                        return node;
+                    }
+
+                    parser._positions[node.Index] = parser._positions[node.Index]! with { Ref = parser.LocationOf(v.Span) };
+                    return node with { Ref = r };
                 case "$dynamicRef":
-                    return String(v, k) is { } d ? node with { DynamicRef = d, DynamicRefLocation = parser.LocationOf(v.Span) } : node;
+                    if (String(v, k) is not { } d)
+                    {
+                        return node;
+                    }
+
+                    parser._positions[node.Index] = parser._positions[node.Index]! with { DynamicRef = parser.LocationOf(v.Span) };
+                    return node with { DynamicRef = d };
                 case "$anchor":
                     return node with { Anchor = Anchor(v, k) };
                 case "$dynamicAnchor":
@@ -251,9 +267,9 @@ internal sealed class SchemaParser
                         return node;
                     }
 
-                    return node with { HasEnum = true, Enum = v.Items.Select(CanonicalJson.Write).ToEquatableArray() };
+                    return node with { HasEnum = true, Enum = v.Items.Select(Literal).ToEquatableArray() };
                 case "const":
-                    return node with { Const = CanonicalJson.Write(v) };
+                    return node with { Const = Literal(v) };
                 case "minimum":
                     return node with { Minimum = Number(v, k) };
                 case "maximum":

@@ -493,7 +493,8 @@ internal static class JsonValues
     /// <summary>A string quoted for messages, cut when long.</summary>
     public static string Preview(string text) => Cut(Quote(text));
 
-    private static string Cut(string text) => text.Length <= PreviewLength ? text : text.Substring(0, PreviewLength) + "…";
+    /// <summary>Text for a message, cut when long.</summary>
+    public static string Cut(string text) => text.Length <= PreviewLength ? text : text.Substring(0, PreviewLength) + "…";
 
     public static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

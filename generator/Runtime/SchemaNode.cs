@@ -45,8 +45,8 @@ internal sealed class SchemaNode
 #pragma warning disable CS0649
     public bool? BooleanValue;
     public SchemaTypes Types;
-    public global::System.Text.Json.JsonElement[]? Enum;
-    public global::System.Text.Json.JsonElement? Const;
+    public SchemaLiteral[]? Enum;
+    public SchemaLiteral? Const;
     public SchemaNumber? Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum, MultipleOf;
     public long? MinLength, MaxLength, MinItems, MaxItems, MinProperties, MaxProperties, MinContains, MaxContains;
     public global::System.Text.RegularExpressions.Regex? Pattern;
@@ -102,13 +102,6 @@ internal sealed class SchemaNode
     public void SetDynamicRefCandidates(global::System.Func<global::System.Collections.Generic.Dictionary<string, SchemaNode>> candidates)
         => _candidatesFactory = candidates;
 
-    /// <summary>Parses a JSON literal written into generated code (enum and const values).</summary>
-    public static global::System.Text.Json.JsonElement Literal(string json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
     /// <summary>How long one match of a backtracking pattern may run before it is reported as over budget.</summary>
     public static readonly global::System.TimeSpan PatternBudget = global::System.TimeSpan.FromMilliseconds(250);
 
@@ -128,6 +121,115 @@ internal sealed class SchemaNode
             return new(pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, PatternBudget);
         }
     }
+}
+
+/// <summary>
+/// An enum or const value of a schema, constructed by generated code from the value the generator decoded, so
+/// nothing is parsed at run time. Equal to an instance as JSON Schema defines it: 1 equals 1.0, member order does not matter.
+/// </summary>
+internal sealed class SchemaLiteral
+{
+    public static readonly SchemaLiteral Null = new(global::System.Text.Json.JsonValueKind.Null, "null");
+    public static readonly SchemaLiteral True = new(global::System.Text.Json.JsonValueKind.True, "true");
+    public static readonly SchemaLiteral False = new(global::System.Text.Json.JsonValueKind.False, "false");
+
+    private readonly global::System.Text.Json.JsonValueKind _kind;
+    private readonly string _text;
+    private readonly SchemaNumber _number;
+    private readonly SchemaLiteral[] _items = global::System.Array.Empty<SchemaLiteral>();
+    private readonly string[] _names = global::System.Array.Empty<string>();
+
+    private SchemaLiteral(global::System.Text.Json.JsonValueKind kind, string text)
+    {
+        _kind = kind;
+        _text = text;
+    }
+
+    private SchemaLiteral(SchemaNumber number)
+        : this(global::System.Text.Json.JsonValueKind.Number, number.Text) => _number = number;
+
+    private SchemaLiteral(global::System.Text.Json.JsonValueKind kind, string[] names, SchemaLiteral[] items)
+        : this(kind, string.Empty)
+    {
+        _names = names;
+        _items = items;
+    }
+
+    public static SchemaLiteral String(string value) => new(global::System.Text.Json.JsonValueKind.String, value);
+
+    public static SchemaLiteral Number(string json) => new(new SchemaNumber(json));
+
+    public static SchemaLiteral Array(SchemaLiteral[] items) => new(global::System.Text.Json.JsonValueKind.Array, global::System.Array.Empty<string>(), items);
+
+    /// <param name="values">The member values, in the order of <paramref name="names"/>.</param>
+    public static SchemaLiteral Object(string[] names, SchemaLiteral[] values) => new(global::System.Text.Json.JsonValueKind.Object, names, values);
+
+    public bool Matches(global::System.Text.Json.JsonElement instance)
+    {
+        switch (_kind)
+        {
+            case global::System.Text.Json.JsonValueKind.String:
+                return instance.ValueKind == _kind && JsonValues.StringOf(instance) == _text;
+            case global::System.Text.Json.JsonValueKind.Number:
+                return instance.ValueKind == _kind && JsonValues.Compare(instance, _number) == 0;
+            case global::System.Text.Json.JsonValueKind.Array:
+                if (instance.ValueKind != _kind || instance.GetArrayLength() != _items.Length)
+                {
+                    return false;
+                }
+
+                var index = 0;
+                foreach (var item in instance.EnumerateArray())
+                {
+                    if (!_items[index++].Matches(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case global::System.Text.Json.JsonValueKind.Object:
+                if (instance.ValueKind != _kind)
+                {
+                    return false;
+                }
+
+                var count = 0;
+                foreach (var _ in instance.EnumerateObject())
+                {
+                    count++;
+                }
+
+                if (count != _names.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < _names.Length; i++)
+                {
+                    if (!instance.TryGetProperty(_names[i], out var value) || !_items[i].Matches(value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return instance.ValueKind == _kind;
+        }
+    }
+
+    /// <summary>The value as short JSON text for messages, as <see cref="JsonValues.Preview(global::System.Text.Json.JsonElement)"/> shows an instance.</summary>
+    public string Preview() => _kind == global::System.Text.Json.JsonValueKind.String ? JsonValues.Preview(_text) : JsonValues.Cut(Json());
+
+    private string Json() => _kind switch
+    {
+        global::System.Text.Json.JsonValueKind.String => JsonValues.Quote(_text),
+        global::System.Text.Json.JsonValueKind.Array => "[" + string.Join(",", global::System.Linq.Enumerable.Select(_items, item => item.Json())) + "]",
+        global::System.Text.Json.JsonValueKind.Object => "{" + string.Join(",", global::System.Linq.Enumerable.Select(
+            global::System.Linq.Enumerable.Range(0, _names.Length), i => JsonValues.Quote(_names[i]) + ":" + _items[i].Json())) + "}",
+        _ => _text,
+    };
 }
 
 /// <summary>

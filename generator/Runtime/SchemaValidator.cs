@@ -360,20 +360,20 @@ internal static class SchemaValidator
                 }
             }
 
-            if (node.Enum != null && !global::System.Linq.Enumerable.Any(node.Enum, e => JsonValues.DeepEquals(e, instance)))
+            if (node.Enum != null && !global::System.Linq.Enumerable.Any(node.Enum, e => e.Matches(instance)))
             {
                 valid = Fail(instancePath, schemaPath, node, "enum", "enum",
-                    "Value " + Show(instance) + " is not one of " + string.Join(", ", global::System.Linq.Enumerable.Select(node.Enum, JsonValues.Preview)) + ".");
+                    "Value " + Show(instance) + " is not one of " + string.Join(", ", global::System.Linq.Enumerable.Select(node.Enum, e => e.Preview())) + ".");
                 if (FailFast)
                 {
                     return false;
                 }
             }
 
-            if (node.Const is { } constant && !JsonValues.DeepEquals(constant, instance))
+            if (node.Const is { } constant && !constant.Matches(instance))
             {
                 valid = Fail(instancePath, schemaPath, node, "const", "const",
-                    "Value " + Show(instance) + " must be " + JsonValues.Preview(constant) + ".");
+                    "Value " + Show(instance) + " must be " + constant.Preview() + ".");
                 if (FailFast)
                 {
                     return false;
