@@ -161,6 +161,7 @@ internal sealed class SchemaLiteral
 
     public static SchemaLiteral Array(SchemaLiteral[] items) => new(global::System.Text.Json.JsonValueKind.Array, global::System.Array.Empty<string>(), items);
 
+    /// <param name="names">The member names, in document order.</param>
     /// <param name="values">The member values, in the order of <paramref name="names"/>.</param>
     public static SchemaLiteral Object(string[] names, SchemaLiteral[] values) => new(global::System.Text.Json.JsonValueKind.Object, names, values);
 
