@@ -117,17 +117,19 @@ public sealed class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(enums.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.Name, pair.Right, options => EnumEmitter.Emit(pair.Left, options), null));
 
-        // Support types are emitted once, and only into compilations that have schemas.
-        context.RegisterSourceOutput(options.Combine(hasSchemas), (spc, pair) =>
+        // Support types are emitted once, only into compilations that have schemas, and only the parts the linker found used.
+        var support = linked.Select((result, _) => result.Support);
+        context.RegisterSourceOutput(options.Combine(hasSchemas).Combine(support), (spc, pair) =>
         {
-            if (pair.Left is null || !pair.Right)
+            var ((emitOptions, any), parts) = pair;
+            if (emitOptions is null || !any)
             {
                 return;
             }
 
-            foreach (var (name, source) in RuntimeEmitter.Emit(pair.Left))
+            foreach (var (name, source) in RuntimeEmitter.Emit(emitOptions, parts))
             {
-                AddSource(spc, name, pair.Left, _ => source, null);
+                AddSource(spc, name, emitOptions, _ => source, null);
             }
         });
 

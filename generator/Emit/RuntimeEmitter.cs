@@ -8,7 +8,8 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// <summary>
 /// Emits the support types (validator, results, JSON helpers) once per compilation. They are real
 /// C# files kept as resources of the generator, with the namespace and tool version filled in, so
-/// consumers need no runtime package.
+/// consumers need no runtime package. A file of an optional part is emitted only when the linker says the
+/// compilation uses that part.
 /// </summary>
 internal static class RuntimeEmitter
 {
@@ -18,11 +19,29 @@ internal static class RuntimeEmitter
 
     private static readonly IReadOnlyList<(string Name, string Text)> s_sources = Load();
 
-    /// <summary>Each support file's name (hint name without ".g.cs") and text.</summary>
-    public static IEnumerable<(string Name, string Source)> Emit(EmitOptions options)
+    /// <summary>The support files of optional parts; every other file is core, emitted wherever there are schemas.</summary>
+    private static readonly Dictionary<string, SupportParts> s_parts = new(System.StringComparer.Ordinal)
+    {
+        ["CompiledValidation.cs"] = SupportParts.CompiledValidation,
+        ["ContractJson.cs"] = SupportParts.Models,
+        ["ContractUnion.cs"] = SupportParts.Unions,
+        ["FormatChecker.Hostnames.cs"] = SupportParts.Hostnames,
+        ["Idna.cs"] = SupportParts.Hostnames,
+        ["IdnaTables.cs"] = SupportParts.Hostnames,
+        ["EcmaRegexSyntax.cs"] = SupportParts.RegexFormat,
+        ["RegexPropertyNames.cs"] = SupportParts.RegexFormat,
+    };
+
+    /// <summary>Each needed support file's name (hint name without ".g.cs") and text.</summary>
+    public static IEnumerable<(string Name, string Source)> Emit(EmitOptions options, SupportParts parts)
     {
         foreach (var (name, text) in s_sources)
         {
+            if (s_parts.TryGetValue(name, out var part) && (parts & part) == 0)
+            {
+                continue;
+            }
+
             yield return ("Runtime." + Path.GetFileNameWithoutExtension(name), Fill(text, options));
         }
 

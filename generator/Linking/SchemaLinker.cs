@@ -66,6 +66,7 @@ internal sealed class SchemaLinker
         return new LinkResult(emitSpecs, types.Models, types.Enums, _diagnostics.ToEquatableArray())
         {
             CompiledValidators = compiled,
+            Support = SupportPlanner.Plan(emitSpecs, types.Models, types.Enums, compiled),
         };
     }
 

@@ -2,7 +2,11 @@ using WooshPay.Contracts.Generator.Diagnostics;
 
 namespace WooshPay.Contracts.Generator.Model;
 
-/// <summary>A schema file ready to emit: its nodes with every reference resolved to a node address.</summary>
+/// <summary>
+/// A schema file ready to emit, the emit spec: its class name (decided by the linker), its nodes with every reference
+/// resolved to a node address, patterns translated and literal values decoded. No text positions: an edit that only
+/// moves text leaves it equal, so the driver does not regenerate the class.
+/// </summary>
 internal sealed record SchemaFileEmitSpec(
     string ClassName,
     string FilePath,
@@ -33,4 +37,7 @@ internal sealed record LinkResult(
 {
     /// <summary>Per schema file, the compiled validator's plan (see Linking/ValidatorPlanner.cs).</summary>
     public EquatableArray<CompiledFileSpec> CompiledValidators { get; init; } = EquatableArray<CompiledFileSpec>.Empty;
+
+    /// <summary>The optional parts of the support code the emitted sources use.</summary>
+    public SupportParts Support { get; init; }
 }

@@ -505,3 +505,15 @@ internal sealed partial class EcmaRegexSyntax
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
+
+/// <summary>The "regex" format's entry in the format checks; emitted with this file, only where some schema names the format.</summary>
+internal static partial class FormatChecker
+{
+    static partial void CheckRegexFormat(string format, string value, ref bool valid)
+    {
+        if (format == "regex")
+        {
+            valid = EcmaRegexSyntax.IsValid(value);
+        }
+    }
+}

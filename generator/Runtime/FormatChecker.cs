@@ -23,10 +23,7 @@ internal static partial class FormatChecker
         "date" => IsDate(value),
         "time" => IsTime(value),
         "duration" => IsDuration(value),
-        "email" => IsEmail(value, international: false),
-        "idn-email" => IsEmail(value, international: true),
-        "hostname" => IsHostname(value),
-        "idn-hostname" => IsIdnHostname(value),
+        "email" or "idn-email" or "hostname" or "idn-hostname" or "regex" => IsValidOptional(format, value),
         "ipv4" => IsIPv4(value),
         "ipv6" => IsIPv6(value),
         "uri" => IsUri(value, relative: false, international: false),
@@ -37,9 +34,26 @@ internal static partial class FormatChecker
         "uri-template" => IsUriTemplate(value),
         "json-pointer" => IsJsonPointer(value),
         "relative-json-pointer" => IsRelativeJsonPointer(value),
-        "regex" => EcmaRegexSyntax.IsValid(value),
         _ => true,
     };
+
+    /// <summary>
+    /// Formats whose checks carry large grammars or tables, emitted only where some schema names the format (the linker
+    /// decides): without a schema that names it, the format never reaches this method.
+    /// </summary>
+    private static bool IsValidOptional(string format, string value)
+    {
+        var valid = true;
+        CheckHostnameFormat(format, value, ref valid);
+        CheckRegexFormat(format, value, ref valid);
+        return valid;
+    }
+
+    /// <summary>email, idn-email, hostname, idn-hostname: FormatChecker.Hostnames.cs.</summary>
+    static partial void CheckHostnameFormat(string format, string value, ref bool valid);
+
+    /// <summary>regex: EcmaRegexSyntax.cs.</summary>
+    static partial void CheckRegexFormat(string format, string value, ref bool valid);
 
     /// <summary>RFC 3339 section 5.6 date-time = full-date "T" full-time ("T" may be "t", section 5.6 note).</summary>
     private static bool IsDateTime(string value)
