@@ -569,7 +569,7 @@ internal static class SchemaValidator
                 {
                     tracker?.AddProperty(property.Name);
                     valid &= EvaluateMember(node.AdditionalProperties, property, instancePath, schemaPath, node, "additionalProperties",
-                        "is not allowed: the schema lists every property this object may have.");
+                        "is not a declared property: this object is closed (additionalProperties false) and allows only the properties its schema lists.");
                 }
 
                 if (node.PropertyNames != null)
@@ -584,7 +584,9 @@ internal static class SchemaValidator
                     for (var i = before; i < Errors.Count; i++)
                     {
                         var e = Errors[i];
-                        Errors[i] = new ValidationError(e.InstanceLocation, e.Keyword, e.KeywordLocation, e.AbsoluteKeywordLocation, "Property name " + e.Message);
+                        // Said in plain words: an open object may hold undeclared properties, but every name must pass propertyNames.
+                        Errors[i] = new ValidationError(e.InstanceLocation, e.Keyword, e.KeywordLocation, e.AbsoluteKeywordLocation,
+                            "Property name " + e.Message.TrimEnd('.') + ", so it is not a valid property name of this object (propertyNames).");
                     }
                 }
 

@@ -23,7 +23,7 @@ public sealed class SampleAppTests : IClassFixture<SampleAppTests.BuiltContractC
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("PASS canonical/payment_intent.create.web.request.json (PaymentIntentCreateRequest)", run.Output);
         Assert.Contains("FAIL documented/payment_intent.create.web.request.json (PaymentIntentCreateRequest)", run.Output);
-        Assert.Contains("/금액  Property \"금액\" is not allowed", run.Output);
+        Assert.Contains("/금액  Property \"금액\" is not a declared property", run.Output);
         Assert.Contains("/next_action/type  Value \"REDIRECT_TO_URL\" is not one of", run.Output);
         Assert.Contains("16 payloads, 11 valid, 5 invalid", run.Output);
     }
