@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Emit;
 
@@ -15,32 +15,7 @@ internal static class CSharpLiteral
         }
 
         var sb = new StringBuilder(value.Length + 2);
-        sb.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\0': sb.Append("\\0"); break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085' || char.IsSurrogate(c))
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        sb.Append('"');
+        Escaping.AppendQuoted(sb, value, csharp: true);
         return sb.ToString();
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace WooshPay.Contracts.Generator.Model;
@@ -88,33 +87,5 @@ internal sealed record LiteralSpec(LiteralKind Kind, string Text)
         }
     }
 
-    private static void WriteString(string text, StringBuilder sb)
-    {
-        sb.Append('"');
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    // Surrogates are escaped: a lone one (valid in a JSON string) could not be written as UTF-8 text.
-                    if (c < 0x20 || char.IsSurrogate(c))
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        sb.Append('"');
-    }
+    private static void WriteString(string text, StringBuilder sb) => Escaping.AppendQuoted(sb, text, csharp: false);
 }
