@@ -135,7 +135,23 @@ internal static class CompiledValidatorEmitter
                     var steps = alternatives[a];
                     for (var i = 0; i < steps.Count; i++)
                     {
-                        WriteStep(steps[i], i);
+                        // A run of single characters is one literal, compared at once.
+                        var literal = new System.Text.StringBuilder();
+                        while (i < steps.Count && IsSingleCharacter(steps[i]))
+                        {
+                            literal.Append(steps[i++].Ranges[0]);
+                        }
+
+                        if (literal.Length > 0)
+                        {
+                            Reject($"!global::System.MemoryExtensions.StartsWith(s.Slice(p), {Utf8(literal.ToString())})");
+                            _w.WriteLine($"p += {literal.Length.ToString(CultureInfo.InvariantCulture)};");
+                        }
+
+                        if (i < steps.Count)
+                        {
+                            WriteStep(steps[i], i);
+                        }
                     }
 
                     _w.WriteLine("return p == s.Length;");
@@ -144,6 +160,8 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine();
             }
         }
+
+        private static bool IsSingleCharacter(PatternStep step) => step.Min == 1 && step.Max == 1 && step.Ranges.Length == 2 && step.Ranges[0] == step.Ranges[1];
 
         private void WriteStep(PatternStep step, int index)
         {

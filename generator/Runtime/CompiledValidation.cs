@@ -285,13 +285,13 @@ internal static class CompiledValidation
     /// Moves past the current value when it is an object or array (a scalar is already its own last token). Outside
     /// <see cref="CompiledContext.IsQuiet"/> copies, every object inside is read for duplicate keys; one gives the pass up.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool SkipValue(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
-    {
-        if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray))
-        {
-            return true;
-        }
+        => reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray)
+            || SkipContainer(ref reader, ref context);
 
+    private static bool SkipContainer(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
+    {
         if (context.IsQuiet)
         {
             reader.Skip();
