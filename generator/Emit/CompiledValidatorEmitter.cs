@@ -98,6 +98,119 @@ internal static class CompiledValidatorEmitter
 
         public void Write(CompiledNodeSpec node)
         {
+            WriteCheck(node);
+            if (node.SimplePattern is { } pattern)
+            {
+                WritePattern(PatternMethod(node), pattern);
+            }
+        }
+
+        private static string PatternMethod(CompiledNodeSpec node) => "MatchesPattern" + node.Index.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// Writes a matcher of <paramref name="pattern"/> over UTF-8 bytes: per alternative, each step takes as many
+        /// characters of its class as it may (the planner checked that no other split could match).
+        /// </summary>
+        private void WritePattern(string method, PatternSpec pattern)
+        {
+            var alternatives = pattern.Alternatives;
+            var names = alternatives.Count == 1
+                ? new[] { method }
+                : alternatives.Select((_, i) => method + "Alternative" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            if (alternatives.Count > 1)
+            {
+                _w.WriteLine($"/// <summary>Whether unescaped UTF-8 text matches the ECMA-262 pattern {SourceWriter.EscapeXml(pattern.Source)}.</summary>");
+                _w.WriteLine($"private static bool {method}(global::System.ReadOnlySpan<byte> s) => {string.Join(" || ", names.Select(n => n + "(s)"))};");
+                _w.WriteLine();
+            }
+
+            for (var a = 0; a < alternatives.Count; a++)
+            {
+                _w.WriteLine(alternatives.Count == 1
+                    ? $"/// <summary>Whether unescaped UTF-8 text matches the ECMA-262 pattern {SourceWriter.EscapeXml(pattern.Source)}.</summary>"
+                    : $"/// <summary>Alternative {a.ToString(CultureInfo.InvariantCulture)} of {SourceWriter.EscapeXml(pattern.Source)}.</summary>");
+                using (_w.Block($"private static bool {names[a]}(global::System.ReadOnlySpan<byte> s)"))
+                {
+                    _w.WriteLine("var p = 0;");
+                    var steps = alternatives[a];
+                    for (var i = 0; i < steps.Count; i++)
+                    {
+                        // A run of single characters is one literal, compared at once.
+                        var literal = new System.Text.StringBuilder();
+                        while (i < steps.Count && IsSingleCharacter(steps[i]))
+                        {
+                            literal.Append(steps[i++].Ranges[0]);
+                        }
+
+                        if (literal.Length > 0)
+                        {
+                            Reject($"!global::System.MemoryExtensions.StartsWith(s.Slice(p), {Utf8(literal.ToString())})");
+                            _w.WriteLine($"p += {literal.Length.ToString(CultureInfo.InvariantCulture)};");
+                        }
+
+                        if (i < steps.Count)
+                        {
+                            WriteStep(steps[i], i);
+                        }
+                    }
+
+                    _w.WriteLine("return p == s.Length;");
+                }
+
+                _w.WriteLine();
+            }
+        }
+
+        private static bool IsSingleCharacter(PatternStep step) => step.Min == 1 && step.Max == 1 && step.Ranges.Length == 2 && step.Ranges[0] == step.Ranges[1];
+
+        private void WriteStep(PatternStep step, int index)
+        {
+            var test = ClassTest(step.Ranges);
+            if (step.Min == step.Max)
+            {
+                var count = step.Min.ToString(CultureInfo.InvariantCulture);
+                Reject($"s.Length - p < {count}");
+                if (step.Min == 1)
+                {
+                    Reject($"!({test})");
+                    _w.WriteLine("p++;");
+                    return;
+                }
+
+                using (_w.Block($"for (var end = p + {count}; p < end; p++)"))
+                {
+                    Reject($"!({test})");
+                }
+
+                return;
+            }
+
+            var start = "start" + index.ToString(CultureInfo.InvariantCulture);
+            _w.WriteLine($"var {start} = p;");
+            var bound = step.Max == PatternStep.Unbounded ? string.Empty : $" && p - {start} < {step.Max.ToString(CultureInfo.InvariantCulture)}";
+            _w.WriteLine($"while (p < s.Length{bound} && ({test})) p++;");
+            if (step.Min > 0)
+            {
+                Reject($"p - {start} < {step.Min.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        /// <summary>A C# test of the byte <c>s[p]</c> against inclusive ranges given as character pairs.</summary>
+        private static string ClassTest(string ranges)
+        {
+            var tests = new List<string>();
+            for (var i = 0; i < ranges.Length; i += 2)
+            {
+                tests.Add(ranges[i] == ranges[i + 1] ? Byte(ranges[i]) : $">= {Byte(ranges[i])} and <= {Byte(ranges[i + 1])}");
+            }
+
+            return "s[p] is " + string.Join(" or ", tests.Distinct());
+        }
+
+        private static string Byte(char c) => char.IsLetterOrDigit(c) ? $"(byte)'{c}'" : "0x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture);
+
+        private void WriteCheck(CompiledNodeSpec node)
+        {
             var name = "CheckNode" + node.Index.ToString(CultureInfo.InvariantCulture);
             var signature = $"(ref {Reader} r, ref {_runtime}.CompiledContext c)";
             _w.WriteLine($"/// <summary>Checks the schema at {SourceWriter.EscapeXml(node.Pointer.Length == 0 ? "the root" : node.Pointer)}.</summary>");
@@ -139,7 +252,7 @@ internal static class CompiledValidatorEmitter
         {
             if (node.BooleanValue is bool allowed)
             {
-                _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r);" : "return false;");
+                _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r, ref c);" : "return false;");
                 return;
             }
 
@@ -200,7 +313,7 @@ internal static class CompiledValidatorEmitter
                 _reuseCopies = false;
             }
 
-            _w.WriteLine($"return {Helpers}.SkipValue(ref r);");
+            _w.WriteLine($"return {Helpers}.SkipValue(ref r, ref c);");
         }
 
         private void WriteValueSet(EquatableArray<LiteralSpec> set)
@@ -245,7 +358,7 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             var copy = Copy();
-                            _w.WriteLine($"matched = {Call(branch, copy)};");
+                            _w.WriteLine($"matched = {OnCopy(branch, copy, !_reuseCopies)};");
                             KeepIfPassed("matched", copy);
                         }
                     }
@@ -264,7 +377,7 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             var copy = Copy();
-                            _w.WriteLine($"if ({Call(branch, copy)})");
+                            _w.WriteLine($"if ({OnCopy(branch, copy, !_reuseCopies)})");
                             using (_w.Block())
                             {
                                 _w.WriteLine("passed++;");
@@ -282,7 +395,7 @@ internal static class CompiledValidatorEmitter
                 using (_w.Block())
                 {
                     var copy = Copy();
-                    Reject(Call(not, copy));
+                    Reject(OnCopy(not, copy, quiet: true));
                 }
             }
 
@@ -291,7 +404,7 @@ internal static class CompiledValidatorEmitter
                 using (_w.Block())
                 {
                     var copy = Copy();
-                    _w.WriteLine($"if ({Call(condition, copy)})");
+                    _w.WriteLine($"if ({OnCopy(condition, copy, !_reuseCopies)})");
                     using (_w.Block())
                     {
                         KeepIfPassed("true", copy);
@@ -337,7 +450,9 @@ internal static class CompiledValidatorEmitter
 
                 if (node.HasPattern)
                 {
-                    Reject($"!{Helpers}.Matches(ref r, GetNode({node.Index}).Pattern!)");
+                    // An escaped string is matched on its decoded text, by the Regex.
+                    var regex = $"{Helpers}.Matches(ref r, GetNode({node.Index}).Pattern!)";
+                    Reject(node.SimplePattern is null ? "!" + regex : $"!(r.ValueIsEscaped ? {regex} : {PatternMethod(node)}(r.ValueSpan))");
                 }
 
                 if (node.Format != null)
@@ -394,7 +509,7 @@ internal static class CompiledValidatorEmitter
             {
                 if (!rejectsUndeclared)
                 {
-                    _w.WriteLine("var start = r;");
+                    _w.WriteLine($"var names = new {_runtime}.CompiledNames(stackalloc ulong[{_runtime}.CompiledNames.InlineSlots]);");
                 }
 
                 _w.WriteLine("var seen = 0UL;");
@@ -431,7 +546,7 @@ internal static class CompiledValidatorEmitter
                     _w.WriteLine("else");
                     using (_w.Block())
                     {
-                        _w.WriteLine(rejectsUndeclared ? "return false;" : $"if ({Helpers}.IsDuplicateName(start, ref r, members)) return c.GiveUp();");
+                        _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUp();");
                     }
 
                     for (var j = 0; j < node.PatternProperties.Count; j++)
@@ -441,6 +556,11 @@ internal static class CompiledValidatorEmitter
 
                     _w.WriteLine("r.Read();");
                     WriteMemberDispatch(node, hasPatterns);
+                }
+
+                if (!rejectsUndeclared)
+                {
+                    _w.WriteLine("names.Release();");
                 }
 
                 if (node.RequiredMask != 0)
@@ -478,7 +598,7 @@ internal static class CompiledValidatorEmitter
                     _w.WriteLine("default:");
                     _w.WriteLine(node.AdditionalProperties is { } additional
                         ? $"    if (!{Call(additional, "r")}) return false;"
-                        : $"    {Helpers}.SkipValue(ref r);");
+                        : $"    if (!{Helpers}.SkipValue(ref r, ref c)) return false;");
                     _w.WriteLine("    break;");
                 }
 
@@ -510,7 +630,7 @@ internal static class CompiledValidatorEmitter
                 }
             }
 
-            _w.WriteLine($"{Helpers}.SkipValue(ref r);");
+            Reject($"!{Helpers}.SkipValue(ref r, ref c)");
         }
 
         private void WritePropertyOnCopy(CompiledNodeSpec node)
@@ -554,7 +674,7 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             var copy = Copy();
-                            _w.WriteLine($"if ({Call(contains, copy)}) contained++;");
+                            _w.WriteLine($"if ({OnCopy(contains, copy, quiet: true)}) contained++;");
                         }
                     }
 
@@ -567,7 +687,7 @@ internal static class CompiledValidatorEmitter
                         }
                     }
 
-                    var rest = node.Items is { } items ? $"!{Call(items, "r")}" : $"!{Helpers}.SkipValue(ref r)";
+                    var rest = node.Items is { } items ? $"!{Call(items, "r")}" : $"!{Helpers}.SkipValue(ref r, ref c)";
                     if (node.PrefixItems.IsEmpty)
                     {
                         Reject(rest);
@@ -611,7 +731,7 @@ internal static class CompiledValidatorEmitter
             using (_w.Block())
             {
                 var copy = Copy();
-                Reject($"!{Call(target, copy)}");
+                Reject($"!{OnCopy(target, copy, !keep)}");
                 if (keep)
                 {
                     KeepIfPassed("true", copy);
@@ -651,6 +771,24 @@ internal static class CompiledValidatorEmitter
             var name = "copy" + (++_copies).ToString(CultureInfo.InvariantCulture);
             _w.WriteLine($"var {name} = r;");
             return name;
+        }
+
+        /// <summary>
+        /// The check of <paramref name="target"/> on the reader copy <paramref name="copy"/>, as an expression. A
+        /// <paramref name="quiet"/> copy is read again by the main pass, so it leaves duplicate keys to that pass.
+        /// </summary>
+        private string OnCopy(SchemaNodeAddress target, string copy, bool quiet)
+        {
+            if (!quiet)
+            {
+                return Call(target, copy);
+            }
+
+            var result = "passed" + copy.Substring("copy".Length);
+            _w.WriteLine("c.EnterCopy();");
+            _w.WriteLine($"var {result} = {Call(target, copy)};");
+            _w.WriteLine("c.LeaveCopy();");
+            return result;
         }
 
         private string Call(SchemaNodeAddress target, string reader)

@@ -198,6 +198,7 @@ internal static class ValidatorPlanner
             MinLength = node.MinLength,
             MaxLength = node.MaxLength,
             HasPattern = node.Pattern != null,
+            SimplePattern = node.Pattern is null ? null : SimplePatterns.Plan(node.Pattern),
             Format = node.Format,
             Properties = node.Properties.Select(p => new CompiledProperty(p.Name, Child(p.Node))).ToEquatableArray(),
             RequiredNames = tracked.Skip(node.Properties.Count).ToEquatableArray(),

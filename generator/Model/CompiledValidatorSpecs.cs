@@ -34,8 +34,11 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     public long? MinLength { get; init; }
     public long? MaxLength { get; init; }
 
-    /// <summary>The node has a pattern; the compiled check uses the interpreter graph's cached Regex for it.</summary>
+    /// <summary>The node has a pattern; unless <see cref="SimplePattern"/> says how to match it in a loop, the compiled check uses the interpreter graph's cached Regex.</summary>
     public bool HasPattern { get; init; }
+
+    /// <summary>The pattern as a loop over UTF-8 bytes, when it is simple enough (see <c>Linking/SimplePatterns</c>).</summary>
+    public PatternSpec? SimplePattern { get; init; }
     public string? Format { get; init; }
 
     /// <summary>Declared properties; property i owns bit i of the presence mask.</summary>
@@ -98,3 +101,18 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
 
 /// <summary>A declared property: its name (matched as UTF-8) and its schema.</summary>
 internal sealed record CompiledProperty(string Name, SchemaNodeAddress Schema);
+
+/// <summary>
+/// An anchored ECMA-262 pattern (<see cref="Source"/>) as the sequences of steps it accepts; text matches when it is
+/// exactly one of the sequences.
+/// </summary>
+internal sealed record PatternSpec(string Source, EquatableArray<EquatableArray<PatternStep>> Alternatives);
+
+/// <summary>
+/// Between <see cref="Min"/> and <see cref="Max"/> ASCII characters of a class: <see cref="Ranges"/> holds inclusive
+/// ranges as character pairs ("az09__" is [a-z0-9_]).
+/// </summary>
+internal sealed record PatternStep(string Ranges, int Min, int Max)
+{
+    public const int Unbounded = int.MaxValue;
+}

@@ -19,6 +19,20 @@ internal struct CompiledContext
     /// <summary>Set when the pass met something it does not decide (a duplicate key, an escaped name, an inexact number).</summary>
     public bool Undecided;
 
+    /// <summary>
+    /// Above zero while a check reads a copy of the reader that the main pass reads again (if, not, contains, ...):
+    /// such a copy does not look for duplicate keys, since the main pass looks once in every object of the document.
+    /// </summary>
+    private int _quiet;
+
+    /// <summary>True inside <see cref="EnterCopy"/>: duplicate keys are the main pass's to find.</summary>
+    public bool IsQuiet => _quiet != 0;
+
+    /// <summary>Starts a check on a copy of the reader that the main pass reads again.</summary>
+    public void EnterCopy() => _quiet++;
+
+    public void LeaveCopy() => _quiet--;
+
     private int _depth;
 
     /// <summary>Enters a node's check; false (and undecided) when nesting is too deep.</summary>
@@ -175,13 +189,10 @@ internal static class CompiledValidation
     /// <summary>Whether the string matches <paramref name="regex"/>; the text is decoded into a stack or pooled buffer.</summary>
     public static bool Matches(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.RegularExpressions.Regex regex)
     {
-        var length = reader.ValueSpan.Length;
         char[]? rented = null;
-        var buffer = length <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = global::System.Buffers.ArrayPool<char>.Shared.Rent(length));
         try
         {
-            var written = reader.CopyString(buffer);
-            return regex.IsMatch(buffer.Slice(0, written));
+            return regex.IsMatch(Text(in reader, stackalloc char[StackBufferChars], ref rented));
         }
         catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -189,37 +200,39 @@ internal static class CompiledValidation
         }
         finally
         {
-            if (rented != null)
-            {
-                global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
-            }
+            Return(rented);
         }
     }
 
-    /// <summary>Whether the string is a valid <paramref name="format"/>, by the interpreter's own checker.</summary>
+    /// <summary>Whether the string is a valid <paramref name="format"/>, by the interpreter's own checker, on the text decoded into a stack or pooled buffer.</summary>
     public static bool HasFormat(ref global::System.Text.Json.Utf8JsonReader reader, string format)
-        => FormatChecker.IsValid(format, reader.GetString()!);
-
-    /// <summary>
-    /// True when a member before the current one (number <paramref name="member"/>, counted from 1) has the same name.
-    /// <paramref name="objectStart"/> is a copy of the reader on the object's start; names are compared unescaped,
-    /// since an escaped name gives the pass up before this is called.
-    /// </summary>
-    public static bool IsDuplicateName(global::System.Text.Json.Utf8JsonReader objectStart, ref global::System.Text.Json.Utf8JsonReader reader, int member)
     {
-        var name = reader.ValueSpan;
-        for (var i = 1; i < member; i++)
+        char[]? rented = null;
+        try
         {
-            objectStart.Read();
-            if (global::System.MemoryExtensions.SequenceEqual(objectStart.ValueSpan, name))
-            {
-                return true;
-            }
-
-            objectStart.Skip();
+            return FormatChecker.IsValid(format, Text(in reader, stackalloc char[StackBufferChars], ref rented));
         }
+        finally
+        {
+            Return(rented);
+        }
+    }
 
-        return false;
+    /// <summary>The current string, unescaped, in <paramref name="stack"/> or (when longer) in an array rented into <paramref name="rented"/>.</summary>
+    private static global::System.ReadOnlySpan<char> Text(in global::System.Text.Json.Utf8JsonReader reader, global::System.Span<char> stack, ref char[]? rented)
+    {
+        // A UTF-8 string never decodes to more UTF-16 units than it has bytes, escaped or not.
+        var length = reader.ValueSpan.Length;
+        var buffer = length <= stack.Length ? stack : (rented = global::System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        return buffer.Slice(0, reader.CopyString(buffer));
+    }
+
+    private static void Return(char[]? rented)
+    {
+        if (rented != null)
+        {
+            global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
@@ -268,14 +281,173 @@ internal static class CompiledValidation
         return true;
     }
 
-    /// <summary>Moves past the current value when it is an object or array; a scalar is already its own last token.</summary>
-    public static bool SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>
+    /// Moves past the current value when it is an object or array (a scalar is already its own last token). Outside
+    /// <see cref="CompiledContext.IsQuiet"/> copies, every object inside is read for duplicate keys; one gives the pass up.
+    /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool SkipValue(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
+        => reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray)
+            || SkipContainer(ref reader, ref context);
+
+    private static bool SkipContainer(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
     {
-        if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray)
+        if (context.IsQuiet)
         {
             reader.Skip();
+            return true;
         }
 
+        return SkipChecked(ref reader, ref context);
+    }
+
+    /// <summary>The current property name's 64-bit FNV-1a hash, of its unescaped UTF-8 bytes; never 0 (an empty slot of <see cref="CompiledNames"/>).</summary>
+    public static ulong NameHash(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return Hash(reader.ValueSpan);
+        }
+
+        var length = reader.ValueSpan.Length;
+        byte[]? rented = null;
+        var buffer = length <= StackBufferChars ? stackalloc byte[StackBufferChars] : (rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(length));
+        var hash = Hash(buffer.Slice(0, reader.CopyString(buffer)));
+        if (rented != null)
+        {
+            global::System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return hash;
+    }
+
+    private static ulong Hash(global::System.ReadOnlySpan<byte> name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in name)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash | 1;
+    }
+
+    private static bool SkipChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
+    {
+        if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            return context.GiveUp();
+        }
+
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray
+                    && !SkipChecked(ref reader, ref context))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var names = new CompiledNames(stackalloc ulong[CompiledNames.InlineSlots]);
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            if (!names.Add(NameHash(ref reader)))
+            {
+                return context.GiveUp();
+            }
+
+            reader.Read();
+            if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray
+                && !SkipChecked(ref reader, ref context))
+            {
+                return false;
+            }
+        }
+
+        names.Release();
         return true;
+    }
+}
+
+/// <summary>
+/// The member names met so far in one object, as 64-bit hashes in an open-addressing table (on the stack, and in a
+/// pooled array when the object has many members). A repeated hash is a duplicate key or, very rarely, a collision:
+/// either way the pass gives up and the interpreter decides, so a collision costs time, never a wrong verdict.
+/// </summary>
+internal ref struct CompiledNames
+{
+    /// <summary>Slots on the stack: up to half of them fill before the table moves to a pooled array.</summary>
+    public const int InlineSlots = 16;
+
+    private global::System.Span<ulong> _slots;
+    private ulong[]? _rented;
+    private int _count;
+
+    /// <summary>Starts an empty table on <paramref name="slots"/> (zeroed; a power of two long).</summary>
+    public CompiledNames(global::System.Span<ulong> slots)
+    {
+        _slots = slots;
+        _rented = null;
+        _count = 0;
+    }
+
+    /// <summary>Returns the pooled array, if the table grew into one.</summary>
+    public void Release()
+    {
+        if (_rented != null)
+        {
+            global::System.Buffers.ArrayPool<ulong>.Shared.Return(_rented);
+            _rented = null;
+        }
+    }
+
+    /// <summary>Adds a name's <see cref="CompiledValidation.NameHash"/>; false when the object named it before.</summary>
+    public bool Add(ulong hash)
+    {
+        if ((_count + 1) * 2 > _slots.Length)
+        {
+            Grow();
+        }
+
+        var mask = _slots.Length - 1;
+        for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+        {
+            if (_slots[i] == 0)
+            {
+                _slots[i] = hash;
+                _count++;
+                return true;
+            }
+
+            if (_slots[i] == hash)
+            {
+                return false;
+            }
+        }
+    }
+
+    private void Grow()
+    {
+        var size = _slots.Length * 4;
+        var rented = global::System.Buffers.ArrayPool<ulong>.Shared.Rent(size);
+        var old = _slots;
+        _slots = new global::System.Span<ulong>(rented, 0, size);
+        _slots.Clear();
+        _count = 0;
+        foreach (var hash in old)
+        {
+            if (hash != 0)
+            {
+                Add(hash);
+            }
+        }
+
+        Release();
+        _rented = rented;
     }
 }

@@ -5,46 +5,46 @@ namespace WooshPay.Contracts.Runtime;
 /// <summary>Address formats: IP addresses, URIs and IRIs (host names and e-mail addresses are in FormatChecker.Hostnames.cs).</summary>
 internal static partial class FormatChecker
 {
-    private static readonly char[] s_uriDelimiters = { '/', '?', '#' };
-
     /// <summary>
     /// RFC 2673 section 3.2 dotted-quad, as RFC 3986 section 3.2.2 spells it: dec-octet "." dec-octet "." dec-octet
     /// "." dec-octet, dec-octet = 0-255 without leading zeros (a leading zero reads as octal in some parsers).
     /// </summary>
-    private static bool IsIPv4(string value)
+    private static bool IsIPv4(global::System.ReadOnlySpan<char> value)
     {
-        var parts = value.Split('.');
-        if (parts.Length != 4)
+        for (var parts = 1; parts <= 4; parts++)
         {
-            return false;
-        }
-
-        foreach (var part in parts)
-        {
-            if (part.Length is 0 or > 3 || !AllDigits(part) || (part.Length > 1 && part[0] == '0')
-                || int.Parse(part, global::System.Globalization.CultureInfo.InvariantCulture) > 255)
+            var dot = global::System.MemoryExtensions.IndexOf(value, '.');
+            var part = dot < 0 ? value : value.Slice(0, dot);
+            if (part.Length is 0 or > 3 || !TryDigits(part, 0, part.Length, out var octet) || (part.Length > 1 && part[0] == '0') || octet > 255)
             {
                 return false;
             }
+
+            if (dot < 0)
+            {
+                return parts == 4;
+            }
+
+            value = value.Slice(dot + 1);
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>
     /// RFC 4291 section 2.2 text forms, as RFC 3986 section 3.2.2 IPv6address: eight groups of 1-4 hex digits,
     /// one "::" standing for one or more zero groups, and an IPv4 dotted-quad as the last 32 bits. No zone index.
     /// </summary>
-    private static bool IsIPv6(string value)
+    private static bool IsIPv6(global::System.ReadOnlySpan<char> value)
     {
-        var doubleColon = value.IndexOf("::", global::System.StringComparison.Ordinal);
-        if (doubleColon >= 0 && value.IndexOf("::", doubleColon + 1, global::System.StringComparison.Ordinal) >= 0)
+        var doubleColon = global::System.MemoryExtensions.IndexOf(value, global::System.MemoryExtensions.AsSpan("::"));
+        if (doubleColon >= 0 && global::System.MemoryExtensions.IndexOf(value.Slice(doubleColon + 1), global::System.MemoryExtensions.AsSpan("::")) >= 0)
         {
             return false;
         }
 
-        var head = doubleColon >= 0 ? value.Substring(0, doubleColon) : value;
-        var tail = doubleColon >= 0 ? value.Substring(doubleColon + 2) : string.Empty;
+        var head = doubleColon >= 0 ? value.Slice(0, doubleColon) : value;
+        var tail = doubleColon >= 0 ? value.Slice(doubleColon + 2) : default;
         var groups = 0;
         if (!IPv6Groups(head, isLast: doubleColon < 0, ref groups) || !IPv6Groups(tail, isLast: true, ref groups))
         {
@@ -55,18 +55,18 @@ internal static partial class FormatChecker
     }
 
     /// <summary>Counts the 16-bit groups of one side of "::"; only the very last piece may be a dotted quad (two groups).</summary>
-    private static bool IPv6Groups(string text, bool isLast, ref int groups)
+    private static bool IPv6Groups(global::System.ReadOnlySpan<char> text, bool isLast, ref int groups)
     {
         if (text.Length == 0)
         {
             return true;
         }
 
-        var pieces = text.Split(':');
-        for (var i = 0; i < pieces.Length; i++)
+        while (true)
         {
-            var piece = pieces[i];
-            if (isLast && i == pieces.Length - 1 && piece.IndexOf('.') >= 0)
+            var colon = global::System.MemoryExtensions.IndexOf(text, ':');
+            var piece = colon < 0 ? text : text.Slice(0, colon);
+            if (isLast && colon < 0 && global::System.MemoryExtensions.IndexOf(piece, '.') >= 0)
             {
                 if (!IsIPv4(piece))
                 {
@@ -74,7 +74,7 @@ internal static partial class FormatChecker
                 }
 
                 groups += 2;
-                continue;
+                return true;
             }
 
             if (piece.Length is 0 or > 4)
@@ -91,9 +91,13 @@ internal static partial class FormatChecker
             }
 
             groups++;
-        }
+            if (colon < 0)
+            {
+                return true;
+            }
 
-        return true;
+            text = text.Slice(colon + 1);
+        }
     }
 
     /// <summary>
@@ -101,11 +105,11 @@ internal static partial class FormatChecker
     /// <paramref name="relative"/> section 4.1 URI-reference = URI / relative-ref. With <paramref name="international"/>
     /// the RFC 3987 section 2.2 IRI grammar: ucschar wherever RFC 3986 allows unreserved, iprivate in the query.
     /// </summary>
-    private static bool IsUri(string value, bool relative, bool international)
+    private static bool IsUri(global::System.ReadOnlySpan<char> value, bool relative, bool international)
     {
         var rest = value;
-        var colon = value.IndexOf(':');
-        var firstDelimiter = value.IndexOfAny(s_uriDelimiters);
+        var colon = global::System.MemoryExtensions.IndexOf(value, ':');
+        var firstDelimiter = global::System.MemoryExtensions.IndexOfAny(value, '/', '?', '#');
         if (colon >= 0 && (firstDelimiter < 0 || colon < firstDelimiter))
         {
             // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )  (section 3.1). In a relative-ref the first
@@ -124,39 +128,39 @@ internal static partial class FormatChecker
                 }
             }
 
-            rest = value.Substring(colon + 1);
+            rest = value.Slice(colon + 1);
         }
         else if (!relative)
         {
             return false;
         }
 
-        var hash = rest.IndexOf('#');
-        var fragment = hash >= 0 ? rest.Substring(hash + 1) : null;
-        rest = hash >= 0 ? rest.Substring(0, hash) : rest;
-        var question = rest.IndexOf('?');
-        var query = question >= 0 ? rest.Substring(question + 1) : null;
-        rest = question >= 0 ? rest.Substring(0, question) : rest;
+        var hash = global::System.MemoryExtensions.IndexOf(rest, '#');
+        var fragment = hash >= 0 ? rest.Slice(hash + 1) : default;
+        rest = hash >= 0 ? rest.Slice(0, hash) : rest;
+        var question = global::System.MemoryExtensions.IndexOf(rest, '?');
+        var query = question >= 0 ? rest.Slice(question + 1) : default;
+        rest = question >= 0 ? rest.Slice(0, question) : rest;
 
         // query = *( pchar / "/" / "?" ); fragment likewise (section 3.4, 3.5); iprivate only in iquery.
-        if ((query != null && !HasOnlyUriCharacters(query, international, international, ":@/?"))
-            || (fragment != null && !HasOnlyUriCharacters(fragment, international, false, ":@/?")))
+        if ((question >= 0 && !HasOnlyUriCharacters(query, international, international, ":@/?"))
+            || (hash >= 0 && !HasOnlyUriCharacters(fragment, international, false, ":@/?")))
         {
             return false;
         }
 
         var path = rest;
-        if (rest.StartsWith("//", global::System.StringComparison.Ordinal))
+        if (rest.Length >= 2 && rest[0] == '/' && rest[1] == '/')
         {
             // "//" authority path-abempty (section 3.2)
-            var end = rest.IndexOf('/', 2);
-            var authority = end < 0 ? rest.Substring(2) : rest.Substring(2, end - 2);
+            var end = global::System.MemoryExtensions.IndexOf(rest.Slice(2), '/');
+            var authority = end < 0 ? rest.Slice(2) : rest.Slice(2, end);
             if (!IsAuthority(authority, international))
             {
                 return false;
             }
 
-            path = end < 0 ? string.Empty : rest.Substring(end);
+            path = end < 0 ? default : rest.Slice(end + 2);
         }
 
         // path segments are *pchar (section 3.3): "[" and "]" appear only in an authority's IP-literal.
@@ -164,35 +168,35 @@ internal static partial class FormatChecker
     }
 
     /// <summary>RFC 3986 section 3.2 authority = [ userinfo "@" ] host [ ":" port ].</summary>
-    private static bool IsAuthority(string authority, bool international)
+    private static bool IsAuthority(global::System.ReadOnlySpan<char> authority, bool international)
     {
-        var at = authority.LastIndexOf('@');
-        var hostPort = at >= 0 ? authority.Substring(at + 1) : authority;
+        var at = global::System.MemoryExtensions.LastIndexOf(authority, '@');
+        var hostPort = at >= 0 ? authority.Slice(at + 1) : authority;
 
         // userinfo = *( unreserved / pct-encoded / sub-delims / ":" )
-        if (at >= 0 && !HasOnlyUriCharacters(authority.Substring(0, at), international, false, ":"))
+        if (at >= 0 && !HasOnlyUriCharacters(authority.Slice(0, at), international, false, ":"))
         {
             return false;
         }
 
-        string host;
-        if (hostPort.StartsWith("[", global::System.StringComparison.Ordinal))
+        global::System.ReadOnlySpan<char> host;
+        if (hostPort.Length > 0 && hostPort[0] == '[')
         {
             // IP-literal = "[" ( IPv6address / IPvFuture ) "]"
-            var close = hostPort.IndexOf(']');
+            var close = global::System.MemoryExtensions.IndexOf(hostPort, ']');
             if (close < 0)
             {
                 return false;
             }
 
-            var literal = hostPort.Substring(1, close - 1);
+            var literal = hostPort.Slice(1, close - 1);
             if (!IsIPv6(literal) && !IsIPvFuture(literal))
             {
                 return false;
             }
 
-            host = string.Empty;
-            hostPort = hostPort.Substring(close + 1);
+            host = default;
+            hostPort = hostPort.Slice(close + 1);
             if (hostPort.Length > 0 && hostPort[0] != ':')
             {
                 return false;
@@ -200,25 +204,25 @@ internal static partial class FormatChecker
         }
         else
         {
-            var portColon = hostPort.LastIndexOf(':');
-            host = portColon >= 0 ? hostPort.Substring(0, portColon) : hostPort;
-            hostPort = portColon >= 0 ? hostPort.Substring(portColon) : string.Empty;
+            var portColon = global::System.MemoryExtensions.LastIndexOf(hostPort, ':');
+            host = portColon >= 0 ? hostPort.Slice(0, portColon) : hostPort;
+            hostPort = portColon >= 0 ? hostPort.Slice(portColon) : default;
         }
 
         // port = *DIGIT; reg-name = *( unreserved / pct-encoded / sub-delims ) (an IPv4address is a reg-name too)
-        return (hostPort.Length == 0 || AllDigits(hostPort.Substring(1)))
+        return (hostPort.Length == 0 || AllDigits(hostPort.Slice(1)))
             && HasOnlyUriCharacters(host, international, false, string.Empty);
     }
 
     /// <summary>RFC 3986 section 3.2.2 IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" ).</summary>
-    private static bool IsIPvFuture(string literal)
+    private static bool IsIPvFuture(global::System.ReadOnlySpan<char> literal)
     {
         if (literal.Length < 4 || (literal[0] != 'v' && literal[0] != 'V'))
         {
             return false;
         }
 
-        var dot = literal.IndexOf('.');
+        var dot = global::System.MemoryExtensions.IndexOf(literal, '.');
         if (dot < 2 || dot == literal.Length - 1)
         {
             return false;
@@ -232,8 +236,8 @@ internal static partial class FormatChecker
             }
         }
 
-        var tail = literal.Substring(dot + 1);
-        return tail.IndexOf('%') < 0 && HasOnlyUriCharacters(tail, false, false, ":");
+        var tail = literal.Slice(dot + 1);
+        return global::System.MemoryExtensions.IndexOf(tail, '%') < 0 && HasOnlyUriCharacters(tail, false, false, ":");
     }
 
     /// <summary>
@@ -241,7 +245,7 @@ internal static partial class FormatChecker
     /// (RFC 3986 section 2) and <paramref name="extra"/>; with <paramref name="ucs"/> also RFC 3987 ucschar,
     /// with <paramref name="privateUse"/> also iprivate.
     /// </summary>
-    private static bool HasOnlyUriCharacters(string text, bool ucs, bool privateUse, string extra)
+    private static bool HasOnlyUriCharacters(global::System.ReadOnlySpan<char> text, bool ucs, bool privateUse, string extra)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -17,13 +17,14 @@ internal static partial class FormatChecker
         "relative-json-pointer", "regex",
     };
 
-    public static bool IsValid(string format, string value) => format switch
+    /// <summary>Whether <paramref name="value"/> is a valid <paramref name="format"/>; read in place (the e-mail, host-name and regex checks copy it to a string).</summary>
+    public static bool IsValid(string format, global::System.ReadOnlySpan<char> value) => format switch
     {
         "date-time" => IsDateTime(value),
         "date" => IsDate(value),
         "time" => IsTime(value),
         "duration" => IsDuration(value),
-        "email" or "idn-email" or "hostname" or "idn-hostname" or "regex" => IsValidOptional(format, value),
+        "email" or "idn-email" or "hostname" or "idn-hostname" or "regex" => IsValidOptional(format, value.ToString()),
         "ipv4" => IsIPv4(value),
         "ipv6" => IsIPv6(value),
         "uri" => IsUri(value, relative: false, international: false),
@@ -56,11 +57,11 @@ internal static partial class FormatChecker
     static partial void CheckRegexFormat(string format, string value, ref bool valid);
 
     /// <summary>RFC 3339 section 5.6 date-time = full-date "T" full-time ("T" may be "t", section 5.6 note).</summary>
-    private static bool IsDateTime(string value)
-        => value.Length > 10 && (value[10] == 'T' || value[10] == 't') && IsDate(value.Substring(0, 10)) && IsTime(value.Substring(11));
+    private static bool IsDateTime(global::System.ReadOnlySpan<char> value)
+        => value.Length > 10 && (value[10] == 'T' || value[10] == 't') && IsDate(value.Slice(0, 10)) && IsTime(value.Slice(11));
 
     /// <summary>RFC 3339 section 5.6 full-date = 4DIGIT "-" 2DIGIT "-" 2DIGIT, with the day limits of section 5.7.</summary>
-    private static bool IsDate(string value)
+    private static bool IsDate(global::System.ReadOnlySpan<char> value)
     {
         if (value.Length != 10 || value[4] != '-' || value[7] != '-'
             || !TryDigits(value, 0, 4, out var year) || !TryDigits(value, 5, 2, out var month) || !TryDigits(value, 8, 2, out var day))
@@ -77,7 +78,7 @@ internal static partial class FormatChecker
     /// time-second [time-secfrac]; time-offset = "Z" / time-numoffset. A leap second (60) is allowed only at
     /// 23:59 UTC (section 5.7).
     /// </summary>
-    private static bool IsTime(string value)
+    private static bool IsTime(global::System.ReadOnlySpan<char> value)
     {
         if (value.Length < 9 || value[2] != ':' || value[5] != ':'
             || !TryDigits(value, 0, 2, out var hour) || !TryDigits(value, 3, 2, out var minute) || !TryDigits(value, 6, 2, out var second))
@@ -131,16 +132,15 @@ internal static partial class FormatChecker
     /// the next smaller one (dur-year = 1*DIGIT "Y" [dur-month], dur-hour = 1*DIGIT "H" [dur-minute], ...), so
     /// "P1Y2D" and "PT1H2S" do not match; weeks stand alone. ABNF strings are case-insensitive (RFC 5234 section 2.3).
     /// </summary>
-    private static bool IsDuration(string value)
+    private static bool IsDuration(global::System.ReadOnlySpan<char> text)
     {
-        var text = value.ToUpperInvariant();
-        if (text.Length < 3 || text[0] != 'P' || !IsAscii(value))
+        if (text.Length < 3 || Upper(text[0]) != 'P' || !IsAscii(text))
         {
             return false;
         }
 
         var i = 1;
-        if (text[i] != 'T')
+        if (Upper(text[i]) != 'T')
         {
             // dur-week, or dur-date = (dur-day / dur-month / dur-year) [dur-time]
             if (DurationUnits(text, ref i, "W") == 1)
@@ -161,7 +161,7 @@ internal static partial class FormatChecker
         }
 
         // dur-time = "T" (dur-hour / dur-minute / dur-second)
-        if (text[i] != 'T')
+        if (Upper(text[i]) != 'T')
         {
             return false;
         }
@@ -174,7 +174,7 @@ internal static partial class FormatChecker
     /// Reads a run of 1*DIGIT unit elements whose units are consecutive in <paramref name="units"/>, starting
     /// anywhere in it; returns how many were read and leaves <paramref name="i"/> after the last.
     /// </summary>
-    private static int DurationUnits(string text, ref int i, string units)
+    private static int DurationUnits(global::System.ReadOnlySpan<char> text, ref int i, string units)
     {
         var count = 0;
         var expected = -1;
@@ -192,7 +192,7 @@ internal static partial class FormatChecker
                 return count;
             }
 
-            var unit = units.IndexOf(text[end]);
+            var unit = units.IndexOf(Upper(text[end]));
             if (unit < 0 || (expected >= 0 && unit != expected))
             {
                 return count;
@@ -205,7 +205,7 @@ internal static partial class FormatChecker
     }
 
     /// <summary>RFC 4122 section 3: 8-4-4-4-12 hexadecimal digits (any version and variant).</summary>
-    private static bool IsUuid(string value)
+    private static bool IsUuid(global::System.ReadOnlySpan<char> value)
     {
         if (value.Length != 36)
         {
@@ -225,7 +225,7 @@ internal static partial class FormatChecker
     }
 
     /// <summary>RFC 6901 section 3: json-pointer = *( "/" reference-token ); "~" only as "~0" or "~1".</summary>
-    private static bool IsJsonPointer(string value)
+    private static bool IsJsonPointer(global::System.ReadOnlySpan<char> value)
     {
         if (value.Length > 0 && value[0] != '/')
         {
@@ -252,7 +252,7 @@ internal static partial class FormatChecker
     /// Relative JSON Pointer (draft-bhutton-relative-json-pointer-00 section 3): non-negative-integer
     /// [index-manipulation] (json-pointer / "#"); integers without leading zeros.
     /// </summary>
-    private static bool IsRelativeJsonPointer(string value)
+    private static bool IsRelativeJsonPointer(global::System.ReadOnlySpan<char> value)
     {
         var i = 0;
         if (!NonNegativeInteger(value, ref i))
@@ -270,12 +270,12 @@ internal static partial class FormatChecker
             }
         }
 
-        var rest = value.Substring(i);
-        return rest == "#" || IsJsonPointer(rest);
+        var rest = value.Slice(i);
+        return (rest.Length == 1 && rest[0] == '#') || IsJsonPointer(rest);
     }
 
     /// <summary>non-negative-integer = %x30 / %x31-39 *( %x30-39 )</summary>
-    private static bool NonNegativeInteger(string value, ref int i)
+    private static bool NonNegativeInteger(global::System.ReadOnlySpan<char> value, ref int i)
     {
         var start = i;
         while (i < value.Length && IsDigit(value[i]))
@@ -290,20 +290,20 @@ internal static partial class FormatChecker
     /// RFC 6570 section 2: URI-Template = *( literals / expression ); expression = "{" [ operator ] variable-list "}".
     /// The operators reserved for future extensions (section 2.2: "=", ",", "!", "@", "|") are errors.
     /// </summary>
-    private static bool IsUriTemplate(string value)
+    private static bool IsUriTemplate(global::System.ReadOnlySpan<char> value)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
             if (c == '{')
             {
-                var close = value.IndexOf('}', i);
-                if (close < 0 || !IsTemplateExpression(value.Substring(i + 1, close - i - 1)))
+                var close = global::System.MemoryExtensions.IndexOf(value.Slice(i), '}');
+                if (close < 0 || !IsTemplateExpression(value.Slice(i + 1, close - 1)))
                 {
                     return false;
                 }
 
-                i = close;
+                i += close;
             }
             else if (c == '%')
             {
@@ -346,38 +346,45 @@ internal static partial class FormatChecker
     /// RFC 6570 sections 2.2-2.4: [ operator ] varspec *( "," varspec ); varspec = varname [ ":" max-length / "*" ];
     /// varname = varchar *( ["."] varchar ); varchar = ALPHA / DIGIT / "_" / pct-encoded; max-length = %x31-39 0*3DIGIT.
     /// </summary>
-    private static bool IsTemplateExpression(string expression)
+    private static bool IsTemplateExpression(global::System.ReadOnlySpan<char> expression)
     {
-        var body = expression.Length > 0 && "+#./;?&".IndexOf(expression[0]) >= 0 ? expression.Substring(1) : expression;
-        foreach (var varspec in body.Split(','))
+        var rest = expression.Length > 0 && "+#./;?&".IndexOf(expression[0]) >= 0 ? expression.Slice(1) : expression;
+        while (true)
         {
+            var comma = global::System.MemoryExtensions.IndexOf(rest, ',');
+            var varspec = comma < 0 ? rest : rest.Slice(0, comma);
             var name = varspec;
-            var colon = varspec.IndexOf(':');
+            var colon = global::System.MemoryExtensions.IndexOf(varspec, ':');
             if (colon >= 0)
             {
-                var length = varspec.Substring(colon + 1);
+                var length = varspec.Slice(colon + 1);
                 if (length.Length is < 1 or > 4 || length[0] == '0' || !AllDigits(length))
                 {
                     return false;
                 }
 
-                name = varspec.Substring(0, colon);
+                name = varspec.Slice(0, colon);
             }
-            else if (varspec.EndsWith("*", global::System.StringComparison.Ordinal))
+            else if (varspec.Length > 0 && varspec[varspec.Length - 1] == '*')
             {
-                name = varspec.Substring(0, varspec.Length - 1);
+                name = varspec.Slice(0, varspec.Length - 1);
             }
 
             if (!IsTemplateVarName(name))
             {
                 return false;
             }
-        }
 
-        return true;
+            if (comma < 0)
+            {
+                return true;
+            }
+
+            rest = rest.Slice(comma + 1);
+        }
     }
 
-    private static bool IsTemplateVarName(string name)
+    private static bool IsTemplateVarName(global::System.ReadOnlySpan<char> name)
     {
         if (name.Length == 0 || name[0] == '.' || name[name.Length - 1] == '.')
         {
@@ -435,7 +442,7 @@ internal static partial class FormatChecker
         return plane <= 13 || (plane == 14 && inPlane >= 0x1000) || (plane >= 15 && allowPrivate);
     }
 
-    private static bool TryDigits(string text, int start, int count, out int number)
+    private static bool TryDigits(global::System.ReadOnlySpan<char> text, int start, int count, out int number)
     {
         number = 0;
         for (var i = start; i < start + count; i++)
@@ -451,7 +458,7 @@ internal static partial class FormatChecker
         return true;
     }
 
-    private static bool AllDigits(string text)
+    private static bool AllDigits(global::System.ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
@@ -464,7 +471,7 @@ internal static partial class FormatChecker
         return true;
     }
 
-    private static bool IsAscii(string text)
+    private static bool IsAscii(global::System.ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
@@ -477,13 +484,16 @@ internal static partial class FormatChecker
         return true;
     }
 
-    private static bool IsSurrogatePairAt(string text, int i)
+    private static bool IsSurrogatePairAt(global::System.ReadOnlySpan<char> text, int i)
         => char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
 
-    private static bool IsPercentEncodedAt(string text, int i)
+    private static bool IsPercentEncodedAt(global::System.ReadOnlySpan<char> text, int i)
         => i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]);
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    /// <summary>ASCII upper case (the ABNF of RFC 3339 is case-insensitive for ASCII letters only).</summary>
+    private static char Upper(char c) => c is >= 'a' and <= 'z' ? (char)(c - ('a' - 'A')) : c;
 
     private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
