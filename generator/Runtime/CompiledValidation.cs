@@ -51,6 +51,9 @@ internal static class CompiledValidation
 {
     private const int StackBufferChars = 256;
 
+    /// <summary>The most members (items) of one object (array) checked for repeats by rescanning it; beyond, the interpreter hashes them.</summary>
+    private const int MaxRescanned = 64;
+
     /// <summary>The result every valid document shares.</summary>
     public static readonly ValidationResult Valid = new(global::System.Array.Empty<ValidationError>(), true);
 
@@ -207,12 +210,19 @@ internal static class CompiledValidation
         => FormatChecker.IsValid(format, reader.GetString()!);
 
     /// <summary>
-    /// True when a member before the current one (number <paramref name="member"/>, counted from 1) has the same name.
+    /// True when a member before the current one (number <paramref name="member"/>, counted from 1) has the same name,
+    /// or when the object has more than <see cref="MaxRescanned"/> members: rescanning is quadratic, so a large
+    /// object (100,000 metadata keys) goes to the interpreter, which hashes the names.
     /// <paramref name="objectStart"/> is a copy of the reader on the object's start; names are compared unescaped,
     /// since an escaped name gives the pass up before this is called.
     /// </summary>
     public static bool IsDuplicateName(global::System.Text.Json.Utf8JsonReader objectStart, ref global::System.Text.Json.Utf8JsonReader reader, int member)
     {
+        if (member > MaxRescanned)
+        {
+            return true;
+        }
+
         var name = reader.ValueSpan;
         for (var i = 1; i < member; i++)
         {
@@ -230,14 +240,15 @@ internal static class CompiledValidation
 
     /// <summary>
     /// Whether the array's items are pairwise distinct. <paramref name="arrayStart"/> is a copy of the reader on the
-    /// array's start. Only unescaped strings, booleans, null and plainly written numbers are compared; anything else gives up.
+    /// array's start. Only unescaped strings, booleans, null and plainly written numbers are compared, in arrays of at most
+    /// <see cref="MaxRescanned"/> items (the comparison is pairwise); anything else gives up.
     /// </summary>
     public static bool ItemsUnique(global::System.Text.Json.Utf8JsonReader arrayStart, ref CompiledContext context)
     {
         var outer = arrayStart;
         for (var i = 0; outer.Read() && outer.TokenType != global::System.Text.Json.JsonTokenType.EndArray; i++)
         {
-            if (outer.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray
+            if (i >= MaxRescanned || outer.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray
                 || (outer.TokenType == global::System.Text.Json.JsonTokenType.String && outer.ValueIsEscaped))
             {
                 return context.GiveUp();

@@ -475,31 +475,38 @@ internal static class JsonValues
         }
     }
 
-    /// <summary>Returns the indices of the first two equal items, or (-1, -1).</summary>
+    /// <summary>Returns the indices of the first two equal items (the earliest second item, and the first item it equals), or (-1, -1).</summary>
     public static (int First, int Second) FindDuplicate(global::System.Text.Json.JsonElement array)
     {
-        // Items are bucketed by a hash that equal values share, so a long array is not compared pairwise.
-        var buckets = new global::System.Collections.Generic.Dictionary<int, global::System.Collections.Generic.List<(int Index, global::System.Text.Json.JsonElement Item)>>();
+        // Items are chained by a hash that equal values share, so a long array is not compared pairwise; per item this
+        // holds the element, its chain link and a table entry (about 40 bytes), where a list per hash held three times that.
+        var length = array.GetArrayLength();
+        var items = new global::System.Text.Json.JsonElement[length];
+        var earlierWithSameHash = new int[length];
+        var lastWithHash = new global::System.Collections.Generic.Dictionary<int, int>();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
+            items[index] = item;
             var hash = StructuralHash(item);
-            if (buckets.TryGetValue(hash, out var bucket))
+            var previous = lastWithHash.TryGetValue(hash, out var last) ? last : -1;
+            var first = -1;
+            for (var other = previous; other >= 0; other = earlierWithSameHash[other])
             {
-                foreach (var (earlier, other) in bucket)
+                // The chain runs backwards: the last equal item met is the earliest.
+                if (DeepEquals(items[other], item))
                 {
-                    if (DeepEquals(other, item))
-                    {
-                        return (earlier, index);
-                    }
+                    first = other;
                 }
             }
-            else
+
+            if (first >= 0)
             {
-                buckets[hash] = bucket = new global::System.Collections.Generic.List<(int, global::System.Text.Json.JsonElement)>();
+                return (first, index);
             }
 
-            bucket.Add((index, item));
+            earlierWithSameHash[index] = previous;
+            lastWithHash[hash] = index;
             index++;
         }
 
@@ -647,8 +654,8 @@ internal static class JsonValues
         return sb.ToString();
     }
 
-    /// <summary>A string quoted for messages, cut when long.</summary>
-    public static string Preview(string text) => Cut(Quote(text));
+    /// <summary>A string quoted for messages, cut when long (only its start is quoted: a 100 MB value is not copied).</summary>
+    public static string Preview(string text) => Cut(Quote(text.Length > PreviewLength ? text.Substring(0, PreviewLength + 1) : text));
 
     private static string Cut(string text) => text.Length <= PreviewLength ? text : text.Substring(0, PreviewLength) + "…";
 

@@ -56,15 +56,23 @@ internal static class SchemaValidator
     public static ValidationResult Validate(SchemaNode root, global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions? options)
     {
         options ??= ValidationOptions.Default;
-        if (!TryParse(ref utf8Json, options.MaxDepth, out var document, out var error))
+
+        // Editors write a byte order mark; the reader does not skip it on its own.
+        if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
+        {
+            utf8Json = utf8Json.Slice(3);
+        }
+
+        // Found on the reader, before a document is built: such a payload costs no copy of itself.
+        var error = FindIllFormed(utf8Json, options);
+        if (error != null || !TryParse(utf8Json, options.MaxDepth, out var document, out error))
         {
             return new ValidationResult(new[] { error! }, false);
         }
 
         using (document)
         {
-            error = FindIllFormed(utf8Json, options);
-            return error != null ? new ValidationResult(new[] { error }, false) : Evaluate(root, document!.RootElement, options);
+            return Evaluate(root, document!.RootElement, options);
         }
     }
 
@@ -86,7 +94,7 @@ internal static class SchemaValidator
         return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut);
     }
 
-    /// <summary>One open object or array of <see cref="FindIllFormed"/>: where the reader is inside it.</summary>
+    /// <summary>One open object or array of the scan for ill-formed text: where the reader is inside it.</summary>
     private sealed class Frame
     {
         public bool IsArray;
@@ -98,12 +106,31 @@ internal static class SchemaValidator
     /// <summary>
     /// The first member name that repeats in its object, or string or member name whose text is not Unicode (bytes that
     /// are not UTF-8, a lone surrogate), in document order; null when there is none. Either is the document's one error:
-    /// which of two values counts, or what such text says, would be a guess. <paramref name="utf8Json"/> is known to be
-    /// well-formed JSON. A name that cannot be read stands in the pointer with U+FFFD for each unreadable part.
+    /// which of two values counts, or what such text says, would be a guess. Null too when <paramref name="utf8Json"/> is not
+    /// JSON text: the parser reports that, first. A name that cannot be read stands in the pointer with U+FFFD for each
+    /// unreadable part.
     /// </summary>
     private static ValidationError? FindIllFormed(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options)
     {
         var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth });
+        try
+        {
+            var error = FindIllFormed(ref reader, options);
+            while (error != null && reader.Read())
+            {
+                // Malformed text after the problem is reported as malformed: the reader throws on the way to the end.
+            }
+
+            return error;
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static ValidationError? FindIllFormed(ref global::System.Text.Json.Utf8JsonReader reader, ValidationOptions options)
+    {
         var frames = new global::System.Collections.Generic.List<Frame>();
         while (reader.Read())
         {
@@ -168,15 +195,8 @@ internal static class SchemaValidator
         return sb.ToString();
     }
 
-    /// <summary>Parses the document; <paramref name="utf8Json"/> is left without its byte order mark, if it had one.</summary>
-    private static bool TryParse(ref global::System.ReadOnlySpan<byte> utf8Json, int maxDepth, out global::System.Text.Json.JsonDocument? document, out ValidationError? error)
+    private static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, int maxDepth, out global::System.Text.Json.JsonDocument? document, out ValidationError? error)
     {
-        // Editors write a byte order mark; the reader does not skip it on its own.
-        if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
-        {
-            utf8Json = utf8Json.Slice(3);
-        }
-
         try
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = maxDepth });
@@ -261,7 +281,14 @@ internal static class SchemaValidator
         /// </summary>
         public bool ErrorsCut { get; private set; }
 
-        private bool FailFast => _options.StopAtFirstError;
+        /// <summary>
+        /// Stop at the first failure: when asked to, and once the full error list has refused an error, since nothing more
+        /// could be reported and the verdict is known (a million bad items cost MaxErrors + 1 checks, not a million).
+        /// Early returns keep every verdict; an alternative's errors that are discarded make room, and evaluation goes on.
+        /// </summary>
+        private bool FailFast => _options.StopAtFirstError || (ErrorsCut && Errors.Count >= MaxErrors);
+
+        private int MaxErrors => global::System.Math.Max(1, _options.MaxErrors);
 
         public bool Evaluate(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath, Evaluated? tracker)
         {
@@ -1008,7 +1035,7 @@ internal static class SchemaValidator
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,
             bool appendKeyword = true, int insertAt = -1)
         {
-            if (Errors.Count >= global::System.Math.Max(1, _options.MaxErrors))
+            if (Errors.Count >= MaxErrors)
             {
                 ErrorsCut = true;
                 return false;

@@ -40,9 +40,12 @@ public sealed class HostileInputTests
     [Theory]
     [InlineData("{\"amount\": 20, \"currency\": \"\\ud800\"}", "/currency", "String")]
     [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"\\ud800\": 1}", "/\uFFFD", "Property name")]
-    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"description\": \"\ud800\"}", "/description", "String")]
+    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"description\": \"LONE\"}", "/description", "String")]
+    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"LONE\": \"x\"}", "/\uFFFD", "Property name")]
     public void A_lone_surrogate_is_one_error_at_its_pointer(string json, string pointer, string what)
     {
+        // An unpaired surrogate in the .NET string itself (attribute arguments cannot hold one) is reported too, not replaced by U+FFFD.
+        json = json.Replace("LONE", "\ud800");
         var result = Request.Validate(json);
         var interpreted = Request.Interpreted.Validate(json);
 
