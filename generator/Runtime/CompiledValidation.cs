@@ -51,6 +51,9 @@ internal static class CompiledValidation
 {
     private const int StackBufferChars = 256;
 
+    /// <summary>The longest decoded string whose buffer returns to the shared pool.</summary>
+    private const int MaxPooledChars = 1024 * 1024;
+
     /// <summary>The most members (items) of one object (array) checked for repeats by rescanning it; beyond, the interpreter hashes them.</summary>
     private const int MaxRescanned = 64;
 
@@ -198,7 +201,8 @@ internal static class CompiledValidation
         }
         finally
         {
-            if (rented != null)
+            // A huge buffer (a 100 MB hostile string) goes back to the GC, not into the shared pool, which would keep it.
+            if (rented != null && rented.Length <= MaxPooledChars)
             {
                 global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }

@@ -762,9 +762,11 @@ internal static class SchemaValidator
                 valid = Fail(instancePath, schemaPath, node, "maxItems", "maxItems", "Array has " + length + " items but must have at most " + node.MaxItems + ".");
             }
 
-            if (node.UniqueItems && JsonValues.FindDuplicate(instance) is var (first, second) && first >= 0)
+            // Under StopAtFirstError a failing item settles the verdict before the whole array is hashed.
+            var uniqueLast = _options.StopAtFirstError;
+            if (!uniqueLast)
             {
-                valid = Fail(instancePath, schemaPath, node, "uniqueItems", "uniqueItems", "Items " + first + " and " + second + " are equal; items must be unique.");
+                valid &= CheckUnique(node, instance, instancePath, schemaPath);
             }
 
             if (!valid && FailFast)
@@ -801,6 +803,11 @@ internal static class SchemaValidator
                 index++;
             }
 
+            if (uniqueLast && !CheckUnique(node, instance, instancePath, schemaPath))
+            {
+                return false;
+            }
+
             if (tracker != null)
             {
                 tracker.ItemPrefix = global::System.Math.Max(tracker.ItemPrefix, global::System.Math.Min(prefix, length));
@@ -824,6 +831,17 @@ internal static class SchemaValidator
             }
 
             return valid;
+        }
+
+        private bool CheckUnique(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)
+        {
+            if (!node.UniqueItems)
+            {
+                return true;
+            }
+
+            var (first, second) = JsonValues.FindDuplicate(instance);
+            return first < 0 || Fail(instancePath, schemaPath, node, "uniqueItems", "uniqueItems", "Items " + first + " and " + second + " are equal; items must be unique.");
         }
 
         private bool EvaluateApplicators(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath, Evaluated? tracker)
