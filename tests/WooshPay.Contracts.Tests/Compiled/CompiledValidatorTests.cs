@@ -187,5 +187,10 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         {
             return null;
         }
+        catch (ArgumentException)
+        {
+            // An unpaired surrogate in the string itself: JsonDocument cannot take it, so there is no element to compare.
+            return null;
+        }
     }
 }
