@@ -3,7 +3,8 @@
 //
 //   dotnet run -c Release --project benchmarks/WooshPay.Contracts.Benchmarks -- --filter '*'
 //
-// Every BenchmarkDotNet argument works after the "--" (--list flat, --filter '*Parse*', ...).
+// Every BenchmarkDotNet argument works after the "--" (--list flat, --filter '*Parse*', ...);
+// "-- --hostile-peak [case ...]" measures the peak memory of the hostile-input cases instead.
 // The job is short on purpose (3 warm-up and 10 measured iterations) so that the whole run fits a
 // 2-core machine in a few minutes; results land in BenchmarkDotNet.Artifacts/results/.
 using BenchmarkDotNet.Configs;
@@ -11,6 +12,19 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+
+// Peak memory of the hostile-input cases, one process per validation (see HostileInputBenchmarks.cs).
+if (args is ["--hostile-peak", .. var cases])
+{
+    WooshPay.Contracts.Benchmarks.HostilePeak.Run(cases);
+    return;
+}
+
+if (args is ["--hostile-peak-child", var hostile, var file, var stop])
+{
+    WooshPay.Contracts.Benchmarks.HostilePeak.Child(hostile, file, bool.Parse(stop));
+    return;
+}
 
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Short-3x10"))

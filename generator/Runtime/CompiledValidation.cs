@@ -65,6 +65,12 @@ internal static class CompiledValidation
 {
     private const int StackBufferChars = 256;
 
+    /// <summary>The longest decoded string whose buffer returns to the shared pool.</summary>
+    private const int MaxPooledChars = 1024 * 1024;
+
+    /// <summary>The most items of one array compared pairwise under uniqueItems; beyond, the interpreter hashes them.</summary>
+    private const int MaxRescanned = 64;
+
     /// <summary>The result every valid document shares.</summary>
     public static readonly ValidationResult Valid = new(global::System.Array.Empty<ValidationError>(), true);
 
@@ -75,6 +81,12 @@ internal static class CompiledValidation
         if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
         {
             utf8Json = utf8Json.Slice(3);
+        }
+
+        // Text that is not Unicode is an error the interpreter places; the reader itself reads past it.
+        if (JsonValues.FindTextProblem(utf8Json) != TextProblem.None)
+        {
+            return false;
         }
 
         var context = new CompiledContext { AssertFormats = options.AssertFormats };
@@ -93,14 +105,14 @@ internal static class CompiledValidation
         }
     }
 
-    /// <summary>As the UTF-8 overload, on the text's UTF-8 form (unpaired surrogates become U+FFFD, as the interpreter's encoding does).</summary>
+    /// <summary>As the UTF-8 overload, on the text's UTF-8 form (an unpaired surrogate stays invalid there, as in the interpreter).</summary>
     public static bool Accepts(string json, ValidationOptions options, CompiledCheck check)
     {
-        var length = global::System.Text.Encoding.UTF8.GetMaxByteCount(json.Length);
-        var rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        // The exact count (a fast pass) rather than the 3-bytes-per-character bound: a 100 MB text must not rent 300 MB.
+        var rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetByteCount(json));
         try
         {
-            var written = global::System.Text.Encoding.UTF8.GetBytes(json, rented);
+            var written = JsonValues.ToUtf8(json, rented);
             return Accepts(new global::System.ReadOnlySpan<byte>(rented, 0, written), options, check);
         }
         finally
@@ -229,7 +241,8 @@ internal static class CompiledValidation
 
     private static void Return(char[]? rented)
     {
-        if (rented != null)
+        // A huge buffer (a 100 MB hostile string) goes back to the GC, not into the shared pool, which would keep it.
+        if (rented != null && rented.Length <= MaxPooledChars)
         {
             global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
@@ -237,14 +250,15 @@ internal static class CompiledValidation
 
     /// <summary>
     /// Whether the array's items are pairwise distinct. <paramref name="arrayStart"/> is a copy of the reader on the
-    /// array's start. Only unescaped strings, booleans, null and plainly written numbers are compared; anything else gives up.
+    /// array's start. Only unescaped strings, booleans, null and plainly written numbers are compared, in arrays of at most
+    /// <see cref="MaxRescanned"/> items (the comparison is pairwise); anything else gives up.
     /// </summary>
     public static bool ItemsUnique(global::System.Text.Json.Utf8JsonReader arrayStart, ref CompiledContext context)
     {
         var outer = arrayStart;
         for (var i = 0; outer.Read() && outer.TokenType != global::System.Text.Json.JsonTokenType.EndArray; i++)
         {
-            if (outer.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray
+            if (i >= MaxRescanned || outer.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray
                 || (outer.TokenType == global::System.Text.Json.JsonTokenType.String && outer.ValueIsEscaped))
             {
                 return context.GiveUp();

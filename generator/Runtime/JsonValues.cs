@@ -2,10 +2,126 @@
 #nullable enable
 namespace WooshPay.Contracts.Runtime;
 
+/// <summary>What makes a JSON string's text other than Unicode, if anything.</summary>
+internal enum TextProblem
+{
+    None,
+
+    /// <summary>Bytes that are not UTF-8 (RFC 3629).</summary>
+    InvalidUtf8,
+
+    /// <summary>A surrogate without its pair: an escape such as "\ud800" alone, or a surrogate encoded as UTF-8 bytes.</summary>
+    LoneSurrogate,
+}
+
 /// <summary>JSON value operations the validator needs: type tests, equality, numeric comparison, previews.</summary>
 internal static class JsonValues
 {
     private const int PreviewLength = 60;
+
+    /// <summary>
+    /// Finds text that is not Unicode in raw JSON (a whole document, or one string or name as written, escapes
+    /// included): bytes that are not UTF-8 first, then an escaped surrogate without its pair. System.Text.Json
+    /// reads past both; a .NET string cannot hold the first and a model must not hold the second.
+    /// </summary>
+    public static TextProblem FindTextProblem(global::System.ReadOnlySpan<byte> text)
+    {
+        if (!global::System.Text.Unicode.Utf8.IsValid(text))
+        {
+            return StartsWithEncodedSurrogate(text) ? TextProblem.LoneSurrogate : TextProblem.InvalidUtf8;
+        }
+
+        // Every backslash starts a two-character escape, so stepping over escapes keeps "\\ud800" (a backslash, then text) apart.
+        for (var i = global::System.MemoryExtensions.IndexOf(text, (byte)'\\'); i >= 0 && i + 1 < text.Length;)
+        {
+            var step = 2;
+            if (text[i + 1] == 'u' && TryHex(text, i + 2, out var unit) && unit >= 0xD800 && unit <= 0xDFFF)
+            {
+                if (unit >= 0xDC00 || i + 11 >= text.Length || text[i + 6] != '\\' || text[i + 7] != 'u'
+                    || !TryHex(text, i + 8, out var low) || low < 0xDC00 || low > 0xDFFF)
+                {
+                    return TextProblem.LoneSurrogate;
+                }
+
+                step = 12;
+            }
+
+            var next = global::System.MemoryExtensions.IndexOf(text.Slice(i + step), (byte)'\\');
+            i = next < 0 ? -1 : i + step + next;
+        }
+
+        return TextProblem.None;
+    }
+
+    /// <summary>Whether the first sequence that is not UTF-8 is a surrogate encoded as if it were a character (ED A0..BF xx).</summary>
+    private static bool StartsWithEncodedSurrogate(global::System.ReadOnlySpan<byte> text)
+    {
+        while (global::System.Text.Rune.DecodeFromUtf8(text, out _, out var consumed) == global::System.Buffers.OperationStatus.Done)
+        {
+            text = text.Slice(consumed);
+        }
+
+        return text.Length >= 2 && text[0] == 0xED && text[1] >= 0xA0 && text[1] <= 0xBF;
+    }
+
+    private static bool TryHex(global::System.ReadOnlySpan<byte> text, int start, out int value)
+    {
+        value = 0;
+        if (start + 4 > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + 4; i++)
+        {
+            var c = text[i] | 0x20;
+            var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | digit;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The text's UTF-8 form, with an unpaired surrogate written as its three-byte form (ED A0 80 for U+D800) instead
+    /// of being replaced by U+FFFD as Encoding.UTF8 does: the bytes stay invalid, so the validator reports the lone
+    /// surrogate at its pointer instead of checking a changed value. Returns the bytes written to <paramref name="destination"/>,
+    /// which must hold Encoding.UTF8.GetByteCount(text) bytes (the same count).
+    /// </summary>
+    public static int ToUtf8(string text, global::System.Span<byte> destination)
+    {
+        var source = global::System.MemoryExtensions.AsSpan(text);
+        var total = 0;
+        while (true)
+        {
+            var status = global::System.Text.Unicode.Utf8.FromUtf16(source, destination.Slice(total), out var read, out var written, replaceInvalidSequences: false);
+            total += written;
+            if (status != global::System.Buffers.OperationStatus.InvalidData)
+            {
+                return total;
+            }
+
+            int unit = source[read];
+            destination[total++] = (byte)(0xE0 | (unit >> 12));
+            destination[total++] = (byte)(0x80 | ((unit >> 6) & 0x3F));
+            destination[total++] = (byte)(0x80 | (unit & 0x3F));
+            source = source.Slice(read + 1);
+        }
+    }
+
+    /// <summary>As <see cref="ToUtf8(string, global::System.Span{byte})"/>, into a new array.</summary>
+    public static byte[] ToUtf8(string text)
+    {
+        // Encoding.UTF8 counts U+FFFD (3 bytes) for an unpaired surrogate: the length of its three-byte form too.
+        var buffer = new byte[global::System.Text.Encoding.UTF8.GetByteCount(text)];
+        ToUtf8(text, buffer);
+        return buffer;
+    }
 
     public static bool HasType(global::System.Text.Json.JsonElement value, SchemaTypes types) => value.ValueKind switch
     {
@@ -137,7 +253,8 @@ internal static class JsonValues
         switch (a.ValueKind)
         {
             case global::System.Text.Json.JsonValueKind.String:
-                return StringOf(a) == StringOf(b);
+                // b is compared in place: a long instance string is not copied to match a short schema value.
+                return b.ValueEquals(StringOf(a));
             case global::System.Text.Json.JsonValueKind.Number:
                 return CompareNumbers(a, b) == 0;
             case global::System.Text.Json.JsonValueKind.True:
@@ -358,31 +475,38 @@ internal static class JsonValues
         }
     }
 
-    /// <summary>Returns the indices of the first two equal items, or (-1, -1).</summary>
+    /// <summary>Returns the indices of the first two equal items (the earliest second item, and the first item it equals), or (-1, -1).</summary>
     public static (int First, int Second) FindDuplicate(global::System.Text.Json.JsonElement array)
     {
-        // Items are bucketed by a hash that equal values share, so a long array is not compared pairwise.
-        var buckets = new global::System.Collections.Generic.Dictionary<int, global::System.Collections.Generic.List<(int Index, global::System.Text.Json.JsonElement Item)>>();
+        // Items are chained by a hash that equal values share, so a long array is not compared pairwise; per item this
+        // holds the element, its chain link and a table entry (about 40 bytes), where a list per hash held three times that.
+        var length = array.GetArrayLength();
+        var items = new global::System.Text.Json.JsonElement[length];
+        var earlierWithSameHash = new int[length];
+        var lastWithHash = new global::System.Collections.Generic.Dictionary<int, int>();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
+            items[index] = item;
             var hash = StructuralHash(item);
-            if (buckets.TryGetValue(hash, out var bucket))
+            var previous = lastWithHash.TryGetValue(hash, out var last) ? last : -1;
+            var first = -1;
+            for (var other = previous; other >= 0; other = earlierWithSameHash[other])
             {
-                foreach (var (earlier, other) in bucket)
+                // The chain runs backwards: the last equal item met is the earliest.
+                if (DeepEquals(items[other], item))
                 {
-                    if (DeepEquals(other, item))
-                    {
-                        return (earlier, index);
-                    }
+                    first = other;
                 }
             }
-            else
+
+            if (first >= 0)
             {
-                buckets[hash] = bucket = new global::System.Collections.Generic.List<(int, global::System.Text.Json.JsonElement)>();
+                return (first, index);
             }
 
-            bucket.Add((index, item));
+            earlierWithSameHash[index] = previous;
+            lastWithHash[hash] = index;
             index++;
         }
 
@@ -459,6 +583,46 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>
+    /// A string or name as written in raw JSON (escapes included), decoded for a pointer or message: each part that is
+    /// not Unicode (bytes that are not UTF-8, a lone surrogate, escaped or encoded) becomes U+FFFD.
+    /// </summary>
+    public static string DecodeLossy(global::System.ReadOnlySpan<byte> raw)
+    {
+        var sb = new global::System.Text.StringBuilder(raw.Length + 2).Append('"');
+        global::System.Span<char> units = stackalloc char[2];
+        while (!raw.IsEmpty)
+        {
+            if (global::System.Text.Rune.DecodeFromUtf8(raw, out var rune, out var consumed) == global::System.Buffers.OperationStatus.Done)
+            {
+                sb.Append(units.Slice(0, rune.EncodeToUtf16(units)));
+            }
+            else
+            {
+                // A surrogate encoded as if it were a character is one unreadable part, not three.
+                consumed = raw.Length >= 3 && raw[0] == 0xED && raw[1] >= 0xA0 && raw[1] <= 0xBF && (raw[2] & 0xC0) == 0x80 ? 3 : consumed;
+                sb.Append('\uFFFD');
+            }
+
+            raw = raw.Slice(consumed);
+        }
+
+        var text = Unescape(sb.Append('"').ToString()).ToCharArray();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                text[i] = '\uFFFD';
+            }
+        }
+
+        return new string(text);
+    }
+
     private static string Unescape(string quoted)
     {
         var sb = new global::System.Text.StringBuilder(quoted.Length);
@@ -490,8 +654,8 @@ internal static class JsonValues
         return sb.ToString();
     }
 
-    /// <summary>A string quoted for messages, cut when long.</summary>
-    public static string Preview(string text) => Cut(Quote(text));
+    /// <summary>A string quoted for messages, cut when long (only its start is quoted: a 100 MB value is not copied).</summary>
+    public static string Preview(string text) => Cut(Quote(text.Length > PreviewLength ? text.Substring(0, PreviewLength + 1) : text));
 
     /// <summary>Text for a message, cut when long.</summary>
     public static string Cut(string text) => text.Length <= PreviewLength ? text : text.Substring(0, PreviewLength) + "…";

@@ -82,6 +82,9 @@ internal sealed class SchemaNode
     public bool ChecksStringsOnly;
 #pragma warning restore CS0649
 
+    /// <summary>Whether a string keyword (lengths, pattern, an asserted format) needs the text of a string value.</summary>
+    public bool ChecksStringText(bool assertFormats) => MinLength != null || MaxLength != null || Pattern != null || (Format != null && assertFormats);
+
     /// <summary>The target of $ref, created on first use so that files can refer to each other in any order.</summary>
     public SchemaNode? Ref => _ref ??= _refFactory?.Invoke();
 

@@ -16,35 +16,75 @@ internal static class SchemaValidator
     /// <summary>The one error of a document in which an object names a member twice (the name is in the pointer).</summary>
     private const string DuplicateNameMessage = "This property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.";
 
-    /// <summary>Stands for an undeclared property's name, in pointers and messages, when values are redacted.</summary>
+    /// <summary>Stands for an undeclared (or unreadable) property's name, in pointers and messages, when values are redacted.</summary>
     private const string RedactedName = "(name withheld)";
+
+    /// <summary>The keyword of the error for a string or member name whose text is not Unicode.</summary>
+    private const string InvalidUnicodeKeyword = "invalidUnicode";
 
     public static ValidationResult Validate(SchemaNode root, global::System.Text.Json.JsonElement instance, ValidationOptions? options)
     {
         options ??= ValidationOptions.Default;
-        var context = new Context(options);
-        bool valid;
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+        {
+            return Evaluate(root, instance, options);
+        }
+
+#if NET9_0_OR_GREATER
+        var problem = FindIllFormed(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance), options);
+#else
+        // .NET 8 shows an element's text only as a string, which it cannot build when the bytes are not UTF-8.
+        string text;
         try
         {
-            if (JsonValues.FindDuplicateName(instance) is string duplicate)
-            {
-                return new ValidationResult(new[]
-                {
-                    new ValidationError(duplicate, "duplicateKey", string.Empty, string.Empty, DuplicateNameMessage),
-                }, false);
-            }
-
-            valid = context.Evaluate(root, instance, JsonPath.Root, JsonPath.Root, null);
+            text = instance.GetRawText();
         }
         catch (global::System.InvalidOperationException)
         {
-            // System.Text.Json cannot name a property spelled with a lone surrogate ("\ud800"): valid JSON, but no .NET string.
             return new ValidationResult(new[]
             {
-                new ValidationError(string.Empty, "json", string.Empty, string.Empty, "Invalid JSON text: a property name is not valid UTF-16 (an unpaired surrogate)."),
+                new ValidationError(string.Empty, InvalidUnicodeKeyword, string.Empty, string.Empty,
+                    "The value holds bytes that are not valid UTF-8 (on .NET 8 a JsonElement cannot say where; validate its bytes to learn the pointer)."),
             }, false);
         }
 
+        var problem = FindIllFormed(JsonValues.ToUtf8(text), options);
+#endif
+        return problem != null ? new ValidationResult(new[] { problem }, false) : Evaluate(root, instance, options);
+    }
+
+    public static ValidationResult Validate(SchemaNode root, global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions? options)
+    {
+        options ??= ValidationOptions.Default;
+
+        // Editors write a byte order mark; the reader does not skip it on its own.
+        if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
+        {
+            utf8Json = utf8Json.Slice(3);
+        }
+
+        // Found on the reader, before a document is built: such a payload costs no copy of itself.
+        var error = FindIllFormed(utf8Json, options);
+        if (error != null || !TryParse(utf8Json, options.MaxDepth, out var document, out error))
+        {
+            return new ValidationResult(new[] { error! }, false);
+        }
+
+        using (document)
+        {
+            return Evaluate(root, document!.RootElement, options);
+        }
+    }
+
+    /// <summary>As the UTF-8 overload; an unpaired surrogate in <paramref name="json"/> is reported where it stands, never replaced.</summary>
+    public static ValidationResult Validate(SchemaNode root, string json, ValidationOptions? options)
+        => Validate(root, JsonValues.ToUtf8(json), options);
+
+    /// <summary>Evaluates a value already known to be free of repeated names and of text that is not Unicode.</summary>
+    private static ValidationResult Evaluate(SchemaNode root, global::System.Text.Json.JsonElement instance, ValidationOptions options)
+    {
+        var context = new Context(options);
+        var valid = context.Evaluate(root, instance, JsonPath.Root, JsonPath.Root, null);
         if (options.StopAtFirstError && context.Errors.Count > 1)
         {
             // At most one error, as promised: a failed anyOf/oneOf adds its own error ahead of its alternatives' errors.
@@ -54,31 +94,109 @@ internal static class SchemaValidator
         return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut);
     }
 
-    public static ValidationResult Validate(SchemaNode root, global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions? options)
+    /// <summary>One open object or array of the scan for ill-formed text: where the reader is inside it.</summary>
+    private sealed class Frame
     {
-        options ??= ValidationOptions.Default;
-        if (!TryParse(utf8Json, options.MaxDepth, out var document, out var error))
-        {
-            return new ValidationResult(new[] { error! }, false);
-        }
+        public bool IsArray;
+        public int Index = -1;
+        public string? Name;
+        public global::System.Collections.Generic.HashSet<string>? Names;
+    }
 
-        using (document)
+    /// <summary>
+    /// The first member name that repeats in its object, or string or member name whose text is not Unicode (bytes that
+    /// are not UTF-8, a lone surrogate), in document order; null when there is none. Either is the document's one error:
+    /// which of two values counts, or what such text says, would be a guess. Null too when <paramref name="utf8Json"/> is not
+    /// JSON text: the parser reports that, first. A name that cannot be read stands in the pointer with U+FFFD for each
+    /// unreadable part.
+    /// </summary>
+    private static ValidationError? FindIllFormed(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options)
+    {
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth });
+        try
         {
-            return Validate(root, document!.RootElement, options);
+            var error = FindIllFormed(ref reader, options);
+            while (error != null && reader.Read())
+            {
+                // Malformed text after the problem is reported as malformed: the reader throws on the way to the end.
+            }
+
+            return error;
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 
-    public static ValidationResult Validate(SchemaNode root, string json, ValidationOptions? options)
-        => Validate(root, global::System.Text.Encoding.UTF8.GetBytes(json), options);
+    private static ValidationError? FindIllFormed(ref global::System.Text.Json.Utf8JsonReader reader, ValidationOptions options)
+    {
+        var frames = new global::System.Collections.Generic.List<Frame>();
+        while (reader.Read())
+        {
+            var top = frames.Count == 0 ? null : frames[frames.Count - 1];
+            TextProblem problem;
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.PropertyName:
+                    problem = JsonValues.FindTextProblem(reader.ValueSpan);
+                    if (problem != TextProblem.None)
+                    {
+                        top!.Name = options.RedactValues ? RedactedName : JsonValues.DecodeLossy(reader.ValueSpan);
+                        return TextError(frames, problem, "Property name");
+                    }
+
+                    top!.Name = reader.GetString()!;
+                    if (!(top.Names ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)).Add(top.Name))
+                    {
+                        return new ValidationError(PointerOf(frames), "duplicateKey", string.Empty, string.Empty, DuplicateNameMessage);
+                    }
+
+                    continue;
+                case global::System.Text.Json.JsonTokenType.EndObject:
+                case global::System.Text.Json.JsonTokenType.EndArray:
+                    frames.RemoveAt(frames.Count - 1);
+                    continue;
+            }
+
+            if (top is { IsArray: true })
+            {
+                top.Index++;
+            }
+
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
+                && (problem = JsonValues.FindTextProblem(reader.ValueSpan)) != TextProblem.None)
+            {
+                return TextError(frames, problem, "String");
+            }
+
+            if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                frames.Add(new Frame { IsArray = reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray });
+            }
+        }
+
+        return null;
+    }
+
+    private static ValidationError TextError(global::System.Collections.Generic.List<Frame> frames, TextProblem problem, string what)
+        => new(PointerOf(frames), InvalidUnicodeKeyword, string.Empty, string.Empty, problem == TextProblem.LoneSurrogate
+            ? what + " holds a lone surrogate, which is not valid Unicode; the document is rejected."
+            : what + " holds bytes that are not valid UTF-8; the document is rejected.");
+
+    private static string PointerOf(global::System.Collections.Generic.List<Frame> frames)
+    {
+        var sb = new global::System.Text.StringBuilder();
+        foreach (var frame in frames)
+        {
+            sb.Append('/').Append(frame.IsArray ? frame.Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : JsonPath.Escape(frame.Name!));
+        }
+
+        return sb.ToString();
+    }
 
     private static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, int maxDepth, out global::System.Text.Json.JsonDocument? document, out ValidationError? error)
     {
-        // Editors write a byte order mark; the reader does not skip it on its own.
-        if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
-        {
-            utf8Json = utf8Json.Slice(3);
-        }
-
         try
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = maxDepth });
@@ -163,7 +281,14 @@ internal static class SchemaValidator
         /// </summary>
         public bool ErrorsCut { get; private set; }
 
-        private bool FailFast => _options.StopAtFirstError;
+        /// <summary>
+        /// Stop at the first failure: when asked to, and once the full error list has refused an error, since nothing more
+        /// could be reported and the verdict is known (a million bad items cost MaxErrors + 1 checks, not a million).
+        /// Early returns keep every verdict; an alternative's errors that are discarded make room, and evaluation goes on.
+        /// </summary>
+        private bool FailFast => _options.StopAtFirstError || (ErrorsCut && Errors.Count >= MaxErrors);
+
+        private int MaxErrors => global::System.Math.Max(1, _options.MaxErrors);
 
         public bool Evaluate(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath, Evaluated? tracker)
         {
@@ -385,7 +510,8 @@ internal static class SchemaValidator
                 case global::System.Text.Json.JsonValueKind.Number:
                     valid &= EvaluateNumber(node, instance, instancePath, schemaPath);
                     break;
-                case global::System.Text.Json.JsonValueKind.String:
+                case global::System.Text.Json.JsonValueKind.String when node.ChecksStringText(_options.AssertFormats):
+                    // Read into a .NET string only for a keyword that looks at the text: a 100 MB string costs nothing otherwise.
                     valid &= EvaluateString(node, JsonValues.StringOf(instance), instancePath, schemaPath);
                     break;
             }
@@ -638,9 +764,11 @@ internal static class SchemaValidator
                 valid = Fail(instancePath, schemaPath, node, "maxItems", "maxItems", "Array has " + length + " items but must have at most " + node.MaxItems + ".");
             }
 
-            if (node.UniqueItems && JsonValues.FindDuplicate(instance) is var (first, second) && first >= 0)
+            // Under StopAtFirstError a failing item settles the verdict before the whole array is hashed.
+            var uniqueLast = _options.StopAtFirstError;
+            if (!uniqueLast)
             {
-                valid = Fail(instancePath, schemaPath, node, "uniqueItems", "uniqueItems", "Items " + first + " and " + second + " are equal; items must be unique.");
+                valid &= CheckUnique(node, instance, instancePath, schemaPath);
             }
 
             if (!valid && FailFast)
@@ -677,6 +805,11 @@ internal static class SchemaValidator
                 index++;
             }
 
+            if (uniqueLast && !CheckUnique(node, instance, instancePath, schemaPath))
+            {
+                return false;
+            }
+
             if (tracker != null)
             {
                 tracker.ItemPrefix = global::System.Math.Max(tracker.ItemPrefix, global::System.Math.Min(prefix, length));
@@ -700,6 +833,17 @@ internal static class SchemaValidator
             }
 
             return valid;
+        }
+
+        private bool CheckUnique(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)
+        {
+            if (!node.UniqueItems)
+            {
+                return true;
+            }
+
+            var (first, second) = JsonValues.FindDuplicate(instance);
+            return first < 0 || Fail(instancePath, schemaPath, node, "uniqueItems", "uniqueItems", "Items " + first + " and " + second + " are equal; items must be unique.");
         }
 
         private bool EvaluateApplicators(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath, Evaluated? tracker)
@@ -911,7 +1055,7 @@ internal static class SchemaValidator
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,
             bool appendKeyword = true, int insertAt = -1)
         {
-            if (Errors.Count >= global::System.Math.Max(1, _options.MaxErrors))
+            if (Errors.Count >= MaxErrors)
             {
                 ErrorsCut = true;
                 return false;

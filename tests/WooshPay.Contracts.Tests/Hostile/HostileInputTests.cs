@@ -38,14 +38,21 @@ public sealed class HostileInputTests
     }
 
     [Theory]
-    [InlineData("{\"amount\": 20, \"currency\": \"\\ud800\"}", "/currency")]
-    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"\\ud800\": 1}", "")]
-    public void Lone_surrogates_give_errors_not_exceptions(string json, string pointer)
+    [InlineData("{\"amount\": 20, \"currency\": \"\\ud800\"}", "/currency", "String")]
+    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"\\ud800\": 1}", "/\uFFFD", "Property name")]
+    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"description\": \"LONE\"}", "/description", "String")]
+    [InlineData("{\"amount\": 20, \"currency\": \"CNY\", \"LONE\": \"x\"}", "/\uFFFD", "Property name")]
+    public void A_lone_surrogate_is_one_error_at_its_pointer(string json, string pointer, string what)
     {
+        // An unpaired surrogate in the .NET string itself (attribute arguments cannot hold one) is reported too, not replaced by U+FFFD.
+        json = json.Replace("LONE", "\ud800");
         var result = Request.Validate(json);
+        var interpreted = Request.Interpreted.Validate(json);
 
-        Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, e => e.InstanceLocation == pointer);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((pointer, "invalidUnicode"), (error.InstanceLocation, error.Keyword));
+        Assert.Equal(what + " holds a lone surrogate, which is not valid Unicode; the document is rejected.", error.Message);
+        Assert.Equal(result.Errors, interpreted.Errors);
     }
 
     [Fact]

@@ -82,8 +82,25 @@ public sealed class GeneratedValidator
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Validates UTF-8 bytes (which need not be valid UTF-8) through the <c>ReadOnlySpan&lt;byte&gt;</c> overload, of
+    /// <c>Validate</c> or, when <paramref name="interpreted"/>, of <c>Interpret</c>.
+    /// </summary>
+    public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput, bool ErrorsTruncated) ValidateUtf8(
+        byte[] utf8, bool interpreted = false, bool stopAtFirstError = false, bool redactValues = false)
+    {
+        var method = _type.GetMethod(interpreted ? "Interpret" : "Validate", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static,
+            new[] { typeof(ReadOnlySpan<byte>), _optionsType })!;
+        var result = SpanCall.Create(method)(utf8, Options(stopAtFirstError, null, redactValues));
+        var basic = (string)result.GetType().GetMethod("ToBasicOutputJson")!.Invoke(result, null)!;
+        return (IsValid(result), Errors(result), basic, (bool)result.GetType().GetProperty("ErrorsTruncated")!.GetValue(result)!);
+    }
+
     /// <summary>The generated ValidationResult for <paramref name="json"/>, under options set as given (the rest left at their defaults).</summary>
     private object Invoke(string json, bool stopAtFirstError, bool? assertFormats, bool redactValues)
+        => _validate.Invoke(null, new[] { json, Options(stopAtFirstError, assertFormats, redactValues) })!;
+
+    private object Options(bool stopAtFirstError, bool? assertFormats, bool redactValues)
     {
         var options = Activator.CreateInstance(_optionsType)!;
         _optionsType.GetProperty("StopAtFirstError")!.SetValue(options, stopAtFirstError);
@@ -93,7 +110,7 @@ public sealed class GeneratedValidator
             _optionsType.GetProperty("AssertFormats")!.SetValue(options, formats);
         }
 
-        return _validate.Invoke(null, new[] { json, options })!;
+        return options;
     }
 
     private static string Read(object error, string property) => (string)error.GetType().GetProperty(property)!.GetValue(error)!;
