@@ -172,6 +172,7 @@ internal static class ModelEmitter
                         {
                             WriteUnknownName(w, strict, n);
                         }
+
                     }
                     else
                     {

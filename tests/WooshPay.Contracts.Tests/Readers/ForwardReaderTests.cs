@@ -115,6 +115,46 @@ public sealed class ForwardReaderTests
         Assert.Equal(0L, (long)s_probe.Value.GetMethod("ValidateAllocations")!.Invoke(null, new object[] { Request })!);
     }
 
+    private const string Vault = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "Vault",
+          "type": "object",
+          "properties": {
+            "kind": { "enum": ["card", "wallet"] },
+            "secret_kind": { "enum": ["pin", "otp"], "x-sensitive": true }
+          },
+          "additionalProperties": false
+        }
+        """;
+
+    private static readonly Lazy<Assembly> s_strictVault = new(() =>
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/vault.schema.json", Vault) }, new Dictionary<string, string> { ["WooshPayContractsStrict"] = "true" });
+        return GeneratorHarness.Load(output.Compilation);
+    });
+
+    [Theory]
+    [InlineData("""{"kind":"hunter2"}""", false, "/kind", true)]
+    [InlineData("""{"kind":"hunter2"}""", true, "/kind", false)]
+    [InlineData("""{"secret_kind":"hunter2"}""", false, "/secret_kind", false)]
+    [InlineData("""{"kind":"card","hunter2":1}""", false, "/hunter2", true)]
+    [InlineData("""{"kind":"card","hunter2":1}""", true, "/(name withheld)", false)]
+    public void Strict_parse_quotes_a_value_only_when_neither_the_schema_nor_the_caller_withholds_it(string json, bool redact, string pointer, bool quoted)
+    {
+        var vault = s_strictVault.Value.GetType("WooshPay.Contracts.Vault")!;
+        var optionsType = s_strictVault.Value.GetType("WooshPay.Contracts.Runtime.ParseOptions")!;
+        var options = Activator.CreateInstance(optionsType)!;
+        optionsType.GetProperty("RedactValues")!.SetValue(options, redact);
+
+        var error = Assert.Throws<TargetInvocationException>(() => vault.GetMethod("Parse", new[] { typeof(string), optionsType })!.Invoke(null, new[] { json, options })).InnerException!;
+
+        Assert.Equal("ContractJsonException", error.GetType().Name);
+        Assert.Equal(pointer, PointerOf(error));
+        Assert.Equal(quoted, error.Message.Contains("hunter2", StringComparison.Ordinal));
+        Assert.Equal(quoted, error.ToString().Contains("hunter2", StringComparison.Ordinal));
+    }
+
     private static object Probe(string method, params object[] arguments)
     {
         try
