@@ -146,14 +146,37 @@ internal static class ContractJson
         }
     }
 
-    /// <summary>Reads one JSON document from its text, transcoded to UTF-8 in a pooled buffer (unpaired surrogates become U+FFFD, as in the validators).</summary>
+    /// <summary>
+    /// Reads one JSON document from its text, transcoded to UTF-8 in a pooled buffer. An unpaired surrogate is not replaced
+    /// by U+FFFD (as Encoding.UTF8 would): it is written as its three-byte form, which is not UTF-8, so the read refuses
+    /// it at its pointer, as the validators do, instead of reading a changed value.
+    /// </summary>
     public static T Parse<T>(string json, ParseOptions? options, ContractRead<T> read)
     {
         global::System.ArgumentNullException.ThrowIfNull(json);
+
+        // Encoding.UTF8 counts 3 bytes for an unpaired surrogate (its U+FFFD): the length of its three-byte form too.
         var rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetByteCount(json));
         try
         {
-            var written = global::System.Text.Encoding.UTF8.GetBytes(json, rented);
+            var source = global::System.MemoryExtensions.AsSpan(json);
+            var written = 0;
+            while (true)
+            {
+                var status = global::System.Text.Unicode.Utf8.FromUtf16(source, global::System.MemoryExtensions.AsSpan(rented, written), out var consumed, out var bytes, replaceInvalidSequences: false);
+                written += bytes;
+                if (status != global::System.Buffers.OperationStatus.InvalidData)
+                {
+                    break;
+                }
+
+                int unit = source[consumed];
+                rented[written++] = (byte)(0xE0 | (unit >> 12));
+                rented[written++] = (byte)(0x80 | ((unit >> 6) & 0x3F));
+                rented[written++] = (byte)(0x80 | (unit & 0x3F));
+                source = source.Slice(consumed + 1);
+            }
+
             return Parse(new global::System.ReadOnlySpan<byte>(rented, 0, written), options, read);
         }
         finally
