@@ -1,41 +1,77 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 
 namespace WooshPay.Contracts.Benchmarks;
 
 /// <summary>
-/// canonical/checkout.session.create.response.json (UTF-8 bytes) into the generated CheckoutSession model,
-/// against System.Text.Json's JsonDocument.Parse of the same bytes alone: a lower bound (it builds no model).
+/// Reading a response into a typed object, every contestant on the same UTF-8 bytes: the generated model's Parse,
+/// System.Text.Json's source generator on equivalent hand-written DTOs (<see cref="ParseDtoContext"/>), Stripe.net 53.1.0's
+/// <c>PaymentIntent</c> read with Stripe.net's own System.Text.Json options (<c>StripeConfiguration.SerializerOptions</c>, which
+/// carry its Stripe.Infrastructure converters), and JsonDocument.Parse alone, a lower bound that builds no object.
 /// </summary>
 [MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class ParseBenchmarks
 {
-    private byte[] _utf8 = Array.Empty<byte>();
+    private byte[] _paymentIntent = Array.Empty<byte>();
+    private byte[] _checkoutSession = Array.Empty<byte>();
 
     [GlobalSetup]
     public void Setup()
     {
-        _utf8 = Inputs.Payload("canonical/checkout.session.create.response.json");
+        _paymentIntent = Inputs.Payload("canonical/payment_intent.create.web.response.json");
+        _checkoutSession = Inputs.Payload("canonical/checkout.session.create.response.json");
 
-        // The model must round-trip to a document equal to the input, or the measurement is of the wrong thing.
-        var model = CheckoutSession.Parse(_utf8);
-        using var original = JsonDocument.Parse(_utf8);
-        using var written = JsonDocument.Parse(model.ToUtf8Json());
-        if (!JsonElement.DeepEquals(original.RootElement, written.RootElement))
+        // Every contestant must read the same values, and the model must write back what it read, or the measurement is of the wrong thing.
+        var intent = PaymentIntentGenerated();
+        RoundTrips(_paymentIntent, intent.ToUtf8Json());
+        RoundTrips(_checkoutSession, CheckoutSessionGenerated().ToUtf8Json());
+        var dto = PaymentIntentStjSourceGenerated();
+        var stripe = PaymentIntentStripeNet();
+        if (dto.Amount != intent.Amount || stripe.Amount != intent.Amount || stripe.Id != intent.Id
+            || dto.NextAction?.AlipayHandleRedirect?.Url != intent.NextAction?.AlipayHandleRedirect?.Url
+            || CheckoutSessionStjSourceGenerated().LineItems?.Data[0].Price.UnitAmount != CheckoutSessionGenerated().LineItems?.Data[0].Price.UnitAmount)
         {
-            throw new InvalidOperationException("CheckoutSession.Parse(...).ToUtf8Json() does not round-trip the payload.");
+            throw new InvalidOperationException("The contestants do not read the same values.");
         }
     }
 
-    /// <summary>The generated model's parser.</summary>
-    [Benchmark(Baseline = true)]
-    public CheckoutSession GeneratedCheckoutSessionParse() => CheckoutSession.Parse(_utf8);
+    [BenchmarkCategory("PaymentIntent"), Benchmark(Baseline = true)]
+    public PaymentIntent PaymentIntentGenerated() => PaymentIntent.Parse(_paymentIntent);
 
-    /// <summary>System.Text.Json's JsonDocument.Parse alone (disposed), no model built.</summary>
-    [Benchmark]
-    public JsonValueKind JsonDocumentParse()
+    [BenchmarkCategory("PaymentIntent"), Benchmark]
+    public PaymentIntentDto PaymentIntentStjSourceGenerated() => JsonSerializer.Deserialize(_paymentIntent, ParseDtoContext.Default.PaymentIntentDto)!;
+
+    [BenchmarkCategory("PaymentIntent"), Benchmark]
+    public Stripe.PaymentIntent PaymentIntentStripeNet() => JsonSerializer.Deserialize<Stripe.PaymentIntent>(_paymentIntent, Stripe.StripeConfiguration.SerializerOptions)!;
+
+    [BenchmarkCategory("PaymentIntent"), Benchmark]
+    public JsonValueKind PaymentIntentJsonDocument() => DocumentKind(_paymentIntent);
+
+    [BenchmarkCategory("CheckoutSession"), Benchmark(Baseline = true)]
+    public CheckoutSession CheckoutSessionGenerated() => CheckoutSession.Parse(_checkoutSession);
+
+    [BenchmarkCategory("CheckoutSession"), Benchmark]
+    public CheckoutSessionDto CheckoutSessionStjSourceGenerated() => JsonSerializer.Deserialize(_checkoutSession, ParseDtoContext.Default.CheckoutSessionDto)!;
+
+    [BenchmarkCategory("CheckoutSession"), Benchmark]
+    public JsonValueKind CheckoutSessionJsonDocument() => DocumentKind(_checkoutSession);
+
+    private static JsonValueKind DocumentKind(byte[] utf8)
     {
-        using var document = JsonDocument.Parse(_utf8);
+        using var document = JsonDocument.Parse(utf8);
         return document.RootElement.ValueKind;
+    }
+
+    private static void RoundTrips(byte[] input, byte[] written)
+    {
+        using var original = JsonDocument.Parse(input);
+        using var back = JsonDocument.Parse(written);
+        if (!JsonElement.DeepEquals(original.RootElement, back.RootElement))
+        {
+            throw new InvalidOperationException("Parse(...).ToUtf8Json() does not round-trip the payload.");
+        }
     }
 }

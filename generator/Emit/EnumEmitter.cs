@@ -85,18 +85,19 @@ internal static class EnumEmitter
             w.WriteLine($"public static explicit operator string({self} value) => value.Value;");
             w.WriteLine();
 
+            var read = $"internal static {self} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::{options.Namespace}.Runtime.ParseOptions options)";
             if (options.Strict)
             {
-                using (w.Block($"internal static {self} ReadJson(global::System.Text.Json.JsonElement element, global::{options.Namespace}.Runtime.ContractJsonLocation at)"))
+                using (w.Block(read))
                 {
-                    w.WriteLine($"var value = new {self}({json}.ReadString(element, at));");
-                    w.WriteLine($"return value.IsKnown ? value : throw {json}.UnknownEnumValue(at, value.Value, KnownValues);");
+                    w.WriteLine($"var value = new {self}({json}.ReadString(ref reader));");
+                    w.WriteLine($"return value.IsKnown ? value : throw {json}.UnknownEnumValue(value.Value, KnownValues, options);");
                 }
             }
             else
             {
-                w.WriteLine($"internal static {self} ReadJson(global::System.Text.Json.JsonElement element, global::{options.Namespace}.Runtime.ContractJsonLocation at)");
-                w.WriteLine($"    => new({json}.ReadString(element, at));");
+                w.WriteLine(read);
+                w.WriteLine($"    => new({json}.ReadString(ref reader));");
             }
 
             w.WriteLine();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Emit;
@@ -12,6 +13,8 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// </summary>
 internal static class ModelEmitter
 {
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+
     public static string Emit(ModelTypeSpec model, EmitOptions options)
     {
         var names = new Names(model.Name, options.Namespace);
@@ -92,26 +95,43 @@ internal static class ModelEmitter
     private static void WriteParse(SourceWriter w, ModelTypeSpec model, Names n)
     {
         var throws = $"/// <exception cref=\"{n.Runtime}.ContractJsonException\">The text is not JSON, or does not have the shape of {model.Name}; the exception's Pointer says where.</exception>";
-        w.WriteLine($"/// <summary>Reads an instance from UTF-8 JSON text.</summary>");
-        w.WriteLine(throws);
-        w.WriteLine($"public static {n.Self} Parse(global::System.ReadOnlySpan<byte> utf8Json) => {n.Json}.Parse(utf8Json, ReadJson);");
-        w.WriteLine();
-        w.WriteLine($"/// <summary>Reads an instance from JSON text.</summary>");
-        w.WriteLine(throws);
-        w.WriteLine($"public static {n.Self} Parse(string json) => {n.Json}.Parse(json, ReadJson);");
-        w.WriteLine();
+        foreach (var (parameter, argument, what) in new[]
+        {
+            ("global::System.ReadOnlySpan<byte> utf8Json", "utf8Json", "UTF-8 JSON text, in one forward pass"),
+            ("string json", "json", "JSON text"),
+        })
+        {
+            w.WriteLine($"/// <summary>Reads an instance from {what}.</summary>");
+            w.WriteLine(throws);
+            w.WriteLine($"public static {n.Self} Parse({parameter}) => {n.Json}.Parse({argument}, null, ReadJson);");
+            w.WriteLine();
+            w.WriteLine($"/// <summary>Reads an instance from {what}; <paramref name=\"options\"/> can keep values out of the exception.</summary>");
+            w.WriteLine(throws);
+            w.WriteLine($"public static {n.Self} Parse({parameter}, {n.Runtime}.ParseOptions? options) => {n.Json}.Parse({argument}, options, ReadJson);");
+            w.WriteLine();
+        }
+
         w.WriteLine($"/// <summary>Reads an instance from a parsed JSON value; the result does not depend on the value's document staying alive.</summary>");
         w.WriteLine($"/// <exception cref=\"{n.Runtime}.ContractJsonException\">The value does not have the shape of {model.Name}; the exception's Pointer says where.</exception>");
-        w.WriteLine($"public static {n.Self} FromJson(global::System.Text.Json.JsonElement element) => {n.Runtime}.ContractJson.Read(element, ReadJson);");
+        w.WriteLine($"public static {n.Self} FromJson(global::System.Text.Json.JsonElement element) => {n.Json}.Parse(element, null, ReadJson);");
         w.WriteLine();
     }
 
     private static void WriteReadJson(SourceWriter w, ModelTypeSpec model, IReadOnlyList<Member> members, Names n, EmitOptions options)
     {
         var required = members.Where(m => m.Spec.Required).ToList();
-        using (w.Block($"internal static {n.Self} ReadJson(global::System.Text.Json.JsonElement element, {n.Runtime}.ContractJsonLocation at)"))
+        var strict = options.Strict && !model.AllowsAdditionalProperties;
+        if (members.Count > 0)
         {
-            w.WriteLine($"var pointer = {n.Json}.ExpectObject(element, at);");
+            w.WriteLine("/// <summary>The JSON names of the members, in schema order: a member's number is its index here.</summary>");
+            w.WriteLine($"private static readonly string[] s_jsonNames = {{ {string.Join(", ", members.Select(m => CSharpLiteral.String(m.Spec.JsonName)))} }};");
+            w.WriteLine();
+            WriteMemberIndex(w, members);
+        }
+
+        using (w.Block($"internal static {n.Self} ReadJson(ref {Reader} reader, {n.Runtime}.ParseOptions options)"))
+        {
+            w.WriteLine($"{n.Json}.ExpectObject(ref reader);");
             if (required.Count == 0)
             {
                 w.WriteLine($"var result = new {n.Self}();");
@@ -126,79 +146,163 @@ internal static class ModelEmitter
                         w.WriteLine($"{m.Name} = default{(m.ClrNullable || IsValueType(m.Spec.Type) ? "" : "!")},");
                     }
                 }
+            }
 
-                foreach (var m in required)
+            // One bit per member read: a second occurrence is a duplicate, and the required bits must all be set.
+            for (var chunk = 0; chunk * 64 < members.Count; chunk++)
+            {
+                w.WriteLine($"var seen{chunk} = 0UL;");
+            }
+
+            if (members.Count > 0)
+            {
+                w.WriteLine("var member = -1;");
+            }
+
+            w.WriteLine("string? unknown = null;");
+            using (w.Block("try"))
+            {
+                using (w.Block($"while ({n.Json}.NextMember(ref reader))"))
                 {
-                    w.WriteLine($"var {m.SeenLocal} = false;");
+                    w.WriteLine("unknown = null;");
+                    if (members.Count > 0)
+                    {
+                        w.WriteLine($"member = reader.ValueIsEscaped ? {n.Json}.EscapedMemberIndex(ref reader, s_jsonNames) : MemberIndex(reader.ValueSpan);");
+                        using (w.Block("if (member < 0)"))
+                        {
+                            WriteUnknownName(w, strict, n);
+                        }
+
+                    }
+                    else
+                    {
+                        WriteUnknownName(w, strict, n);
+                    }
+
+                    var keep = $"result.AdditionalProperties = {n.Json}.AddExtensionData(result.AdditionalProperties, unknown!, ref reader, options);";
+                    if (members.Count > 0)
+                    {
+                        w.WriteLine("reader.Read();");
+                        WriteSwitch(w, members, strict ? null : keep, n);
+                    }
+                    else if (!strict)
+                    {
+                        w.WriteLine("reader.Read();");
+                        w.WriteLine(keep);
+                    }
                 }
+            }
+
+            using (w.Block($"catch ({n.Runtime}.ContractReadFailure failure)"))
+            {
+                w.WriteLine(members.Count > 0
+                    ? "failure.Enter(member >= 0 ? s_jsonNames[member] : unknown, member >= 0, options);"
+                    : "failure.Enter(unknown, false, options);");
+                w.WriteLine("throw;");
             }
 
             w.WriteLine();
-            var unknown = options.Strict && !model.AllowsAdditionalProperties
-                ? $"throw {n.Json}.UnknownProperty(pointer, property.Name);"
-                : $"result.AdditionalProperties = {n.Json}.AddExtensionData(result.AdditionalProperties, property);";
-            using (w.Block("foreach (var property in element.EnumerateObject())"))
-            {
-                if (members.Count == 0)
-                {
-                    w.WriteLine(unknown);
-                }
-                else
-                {
-                    WriteSwitch(w, members, unknown, n);
-                }
-            }
-
-            w.WriteLine();
-            foreach (var m in required)
-            {
-                using (w.Block($"if (!{m.SeenLocal})"))
-                {
-                    w.WriteLine($"throw {n.Json}.MissingProperty(pointer, {CSharpLiteral.String(m.Spec.JsonName)});");
-                }
-
-                w.WriteLine();
-            }
-
+            WriteRequiredCheck(w, members, n);
             w.WriteLine("return result;");
         }
 
         w.WriteLine();
     }
 
-    private static void WriteSwitch(SourceWriter w, IReadOnlyList<Member> members, string unknown, Names n)
+    /// <summary>A member's number from its unescaped UTF-8 name: a switch on the length, then a byte comparison.</summary>
+    private static void WriteMemberIndex(SourceWriter w, IReadOnlyList<Member> members)
     {
-        using (w.Block("switch (property.Name)"))
+        using (w.Block("private static int MemberIndex(global::System.ReadOnlySpan<byte> name)"))
         {
-            foreach (var m in members)
+            using (w.Block("switch (name.Length)"))
             {
+                foreach (var group in members.Select((m, i) => (m.Spec.JsonName, Index: i)).GroupBy(x => Encoding.UTF8.GetByteCount(x.JsonName)).OrderBy(g => g.Key))
+                {
+                    w.WriteLine($"case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
+                    foreach (var (jsonName, index) in group)
+                    {
+                        w.WriteLine($"    if (global::System.MemoryExtensions.SequenceEqual(name, {CSharpLiteral.String(jsonName)}u8)) return {index.ToString(CultureInfo.InvariantCulture)};");
+                    }
+
+                    w.WriteLine("    break;");
+                }
+            }
+
+            w.WriteLine();
+            w.WriteLine("return -1;");
+        }
+
+        w.WriteLine();
+    }
+
+    private static void WriteUnknownName(SourceWriter w, bool strict, Names n)
+    {
+        w.WriteLine($"unknown = {n.Json}.ReadName(ref reader);");
+        if (strict)
+        {
+            w.WriteLine($"throw {n.Json}.UnknownProperty(unknown, options);");
+        }
+    }
+
+    private static void WriteSwitch(SourceWriter w, IReadOnlyList<Member> members, string? keep, Names n)
+    {
+        using (w.Block("switch (member)"))
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                var m = members[i];
                 var p = m.Spec;
-                w.WriteLine($"case {CSharpLiteral.String(p.JsonName)}:");
-                // A read of several lines (a union's switch) continues at the indentation of its first line.
-                var read = ReadExpression(p.Type, "property.Value", $"new(pointer, {CSharpLiteral.String(p.JsonName)})", n)
+                var (seen, bit) = Bit(i);
+                w.WriteLine($"case {i.ToString(CultureInfo.InvariantCulture)}:");
+                w.WriteLine($"    if (({seen} & {bit}) != 0) throw {n.Json}.DuplicateName();");
+                w.WriteLine($"    {seen} |= {bit};");
+
+                // A sensitive member is read as if the caller had asked for redaction: its value never reaches a message.
+                var read = ReadExpression(p.Type, "reader", p.Sensitive ? $"{n.Runtime}.ParseOptions.Withheld" : "options", n)
                     .Replace("\n", "\n" + new string(' ', p.Nullable ? 8 : 4));
 
                 // default(T?), not null: an enum struct converts implicitly from string, and so from a null literal.
                 var none = IsValueType(p.Type) ? $"default({m.Type})" : "null";
                 w.WriteLine(p.Nullable
-                    ? $"    result.{m.Name} = {n.Json}.IsNull(property.Value)\n        ? {none}\n        : {read};"
+                    ? $"    result.{m.Name} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null\n        ? {none}\n        : {read};"
                     : $"    result.{m.Name} = {read};");
-                if (p.Required)
-                {
-                    w.WriteLine($"    {m.SeenLocal} = true;");
-                }
-
                 w.WriteLine("    break;");
             }
 
-            w.WriteLine("default:");
-            w.WriteLine("    " + unknown);
-            if (!unknown.StartsWith("throw", System.StringComparison.Ordinal))
+            // Strict mode threw on the unknown name already.
+            if (keep is not null)
             {
+                w.WriteLine("default:");
+                w.WriteLine("    " + keep);
                 w.WriteLine("    break;");
             }
         }
     }
+
+    /// <summary>After the loop: each required member's bit must be set; the first missing one, in schema order, is reported.</summary>
+    private static void WriteRequiredCheck(SourceWriter w, IReadOnlyList<Member> members, Names n)
+    {
+        var required = members.Select((m, i) => (Member: m, Index: i)).Where(x => x.Member.Spec.Required).ToList();
+        foreach (var chunk in required.GroupBy(x => x.Index / 64))
+        {
+            var mask = chunk.Aggregate(0UL, (acc, x) => acc | (1UL << (x.Index % 64)));
+            var all = "0x" + mask.ToString("X", CultureInfo.InvariantCulture) + "UL";
+            using (w.Block($"if ((seen{chunk.Key.ToString(CultureInfo.InvariantCulture)} & {all}) != {all})"))
+            {
+                foreach (var (m, index) in chunk)
+                {
+                    var (seen, bit) = Bit(index);
+                    w.WriteLine($"if (({seen} & {bit}) == 0) throw {n.Json}.MissingProperty({CSharpLiteral.String(m.Spec.JsonName)});");
+                }
+            }
+
+            w.WriteLine();
+        }
+    }
+
+    /// <summary>The bitmask local and the bit of member <paramref name="index"/>.</summary>
+    private static (string Seen, string Bit) Bit(int index)
+        => ("seen" + (index / 64).ToString(CultureInfo.InvariantCulture), "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL");
 
     private static void WriteWriteTo(SourceWriter w, IReadOnlyList<Member> members, Names n)
     {
@@ -256,6 +360,9 @@ internal static class ModelEmitter
     private static void WriteValidate(SourceWriter w, ModelTypeSpec model, Names n)
     {
         var node = $"global::{n.Namespace}.{model.Schema.SchemaClassName}.GetNode({model.Schema.NodeIndex.ToString(CultureInfo.InvariantCulture)})";
+
+        // The root of its file is what the schema class validates, compiled pass first; another node has the interpreter.
+        var root = model.Schema.NodeIndex == 0;
         foreach (var (parameter, argument, what) in new[]
         {
             ("global::System.Text.Json.JsonElement instance", "instance", "a parsed JSON value"),
@@ -264,14 +371,21 @@ internal static class ModelEmitter
         {
             w.WriteLine($"/// <summary>Validates {what} against the {model.Name} schema and returns every error with its JSON Pointer.</summary>");
             w.WriteLine($"public static {n.Runtime}.ValidationResult Validate({parameter}, {n.Runtime}.ValidationOptions? options = null)");
-            w.WriteLine($"    => {n.Runtime}.SchemaValidator.Validate({node}, {argument}, options);");
+            w.WriteLine(root
+                ? $"    => global::{n.Namespace}.{model.Schema.SchemaClassName}.Validate({argument}, options);"
+                : $"    => {n.Runtime}.SchemaValidator.Validate({node}, {argument}, options);");
             w.WriteLine();
         }
 
-        // Checks what would be sent: the JSON this instance writes, unknown properties included.
+        // Checks what would be sent: the JSON this instance writes, unknown properties included, in a buffer reused per thread.
         w.WriteLine($"/// <summary>Validates this instance (as <see cref=\"WriteTo\"/> writes it) against the {model.Name} schema, before it is sent.</summary>");
-        w.WriteLine($"public {n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null)");
-        w.WriteLine($"    => {n.Runtime}.SchemaValidator.Validate({node}, ToUtf8Json(), options);");
+        using (w.Block($"public {n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null)"))
+        {
+            w.WriteLine($"var writer = {n.Json}.ScratchWriter();");
+            w.WriteLine("WriteTo(writer);");
+            w.WriteLine($"return Validate({n.Json}.Written(writer), options);");
+        }
+
         w.WriteLine();
     }
 
@@ -283,7 +397,7 @@ internal static class ModelEmitter
         {
             w.WriteLine("/// <inheritdoc/>");
             w.WriteLine($"public override {n.Self} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-            w.WriteLine($"    => FromJson(global::System.Text.Json.JsonElement.ParseValue(ref reader));");
+            w.WriteLine($"    => {n.Json}.Read(ref reader, ReadJson);");
             w.WriteLine();
             w.WriteLine("/// <inheritdoc/>");
             w.WriteLine($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {n.Self} value, global::System.Text.Json.JsonSerializerOptions options)");
@@ -313,28 +427,26 @@ internal static class ModelEmitter
     private static TypeRefSpec Element(TypeRefSpec type) => type.Element ?? TypeRefSpec.Json;
 
     /// <summary>
-    /// An expression reading <paramref name="value"/> (a JsonElement) at <paramref name="location"/>; <paramref name="depth"/>
+    /// An expression reading the value <paramref name="reader"/> stands on with <paramref name="options"/>; <paramref name="depth"/>
     /// numbers the parameters of nested collection lambdas so each level has its own names.
     /// </summary>
-    private static string ReadExpression(TypeRefSpec type, string value, string location, Names n, int depth = 0) => type.Kind switch
+    private static string ReadExpression(TypeRefSpec type, string reader, string options, Names n, int depth = 0) => type.Kind switch
     {
-        TypeRefKind.List => $"{n.Json}.ReadList({value}, {location}, {Reader(Element(type), n, depth + 1)})",
-        TypeRefKind.Map => $"{n.Json}.ReadMap({value}, {location}, {Reader(Element(type), n, depth + 1)})",
-        TypeRefKind.Union => UnionEmitter.ReadExpression(type.Union!, value, location, n.Namespace),
-        _ => $"{Reader(type, n, depth)}({value}, {location})",
+        TypeRefKind.String => $"{n.Json}.ReadString(ref {reader})",
+        TypeRefKind.Int64 => $"{n.Json}.ReadInt64(ref {reader})",
+        TypeRefKind.Double => $"{n.Json}.ReadDouble(ref {reader})",
+        TypeRefKind.Boolean => $"{n.Json}.ReadBoolean(ref {reader})",
+        TypeRefKind.Model or TypeRefKind.Enum => $"global::{n.Namespace}.{type.Name}.ReadJson(ref {reader}, {options})",
+        TypeRefKind.List => $"{n.Json}.ReadList(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
+        TypeRefKind.Map => $"{n.Json}.ReadMap(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
+        TypeRefKind.Union => UnionEmitter.ReadExpression(type.Union!, reader, options, n.Namespace),
+        _ => $"{n.Json}.ReadElement(ref {reader}, {options})",
     };
 
-    /// <summary>A Func&lt;JsonElement, ContractJsonLocation, T&gt;: a method group, or a static lambda for nested collections.</summary>
-    private static string Reader(TypeRefSpec type, Names n, int depth) => type.Kind switch
-    {
-        TypeRefKind.String => $"{n.Json}.ReadString",
-        TypeRefKind.Int64 => $"{n.Json}.ReadInt64",
-        TypeRefKind.Double => $"{n.Json}.ReadDouble",
-        TypeRefKind.Boolean => $"{n.Json}.ReadBoolean",
-        TypeRefKind.Model or TypeRefKind.Enum => $"global::{n.Namespace}.{type.Name}.ReadJson",
-        TypeRefKind.List or TypeRefKind.Map or TypeRefKind.Union => $"static (e{depth}, at{depth}) => {ReadExpression(type, $"e{depth}", $"at{depth}", n, depth)}",
-        _ => $"{n.Json}.ReadElement",
-    };
+    /// <summary>A ContractRead&lt;T&gt;: a generated type's ReadJson, or a static lambda.</summary>
+    private static string ItemReader(TypeRefSpec type, Names n, int depth) => type.Kind is TypeRefKind.Model or TypeRefKind.Enum
+        ? $"global::{n.Namespace}.{type.Name}.ReadJson"
+        : $"static (ref {Reader} r{depth}, {n.Runtime}.ParseOptions o{depth}) => {ReadExpression(type, $"r{depth}", $"o{depth}", n, depth)}";
 
     /// <summary>An Action&lt;Utf8JsonWriter, T&gt; writing a non-null value.</summary>
     private static string Writer(TypeRefSpec type, Names n, int depth) => type.Kind switch
@@ -371,10 +483,10 @@ internal static class ModelEmitter
         => model.Properties.Select(p =>
         {
             var clrNullable = p.Nullable || !p.Required;
-            return new Member(p, p.ClrName, TypeName(p.Type, n) + (clrNullable ? "?" : ""), clrNullable, p.FieldName, p.HasFieldName, p.SeenLocalName);
+            return new Member(p, p.ClrName, TypeName(p.Type, n) + (clrNullable ? "?" : ""), clrNullable, p.FieldName, p.HasFieldName);
         }).ToList();
 
-    private sealed record Member(PropertySpec Spec, string Name, string Type, bool ClrNullable, string? Field, string? Flag, string? SeenLocal);
+    private sealed record Member(PropertySpec Spec, string Name, string Type, bool ClrNullable, string? Field, string? Flag);
 
     /// <summary>Fully qualified names the emitted code refers to.</summary>
     private sealed class Names

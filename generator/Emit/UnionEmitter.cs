@@ -13,13 +13,16 @@ internal static class UnionEmitter
     /// <summary>The C# type of a union value, not nullable.</summary>
     public const string TypeName = "object";
 
-    /// <summary>An expression reading <paramref name="value"/> (a JsonElement) at <paramref name="location"/> as the class its discriminator names.</summary>
-    public static string ReadExpression(UnionSpec union, string value, string location, string ns)
+    /// <summary>
+    /// An expression reading the value <paramref name="reader"/> stands on as the class its discriminator names: a copy of the
+    /// reader looks the discriminator up ahead, wherever it stands in the object, then the class reads the value itself.
+    /// </summary>
+    public static string ReadExpression(UnionSpec union, string reader, string options, string ns)
     {
-        var arms = union.Members.Select(m => $"{CSharpLiteral.String(m.Value)} => global::{ns}.{m.TypeName}.ReadJson({value}, {location}),");
-        return $"global::{ns}.Runtime.ContractUnion.Discriminator({value}, {CSharpLiteral.String(union.Discriminator)}) switch\n{{\n    "
+        var arms = union.Members.Select(m => $"{CSharpLiteral.String(m.Value)} => global::{ns}.{m.TypeName}.ReadJson(ref {reader}, {options}),");
+        return $"global::{ns}.Runtime.ContractUnion.Discriminator({reader}, {CSharpLiteral.String(union.Discriminator)}) switch\n{{\n    "
             + string.Join("\n    ", arms)
-            + $"\n    _ => (object)global::{ns}.Runtime.ContractJson.ReadElement({value}, {location}),\n}}";
+            + $"\n    _ => (object)global::{ns}.Runtime.ContractJson.ReadElement(ref {reader}, {options}),\n}}";
     }
 
     /// <summary>Statements writing <paramref name="value"/> (an object, possibly null) with <paramref name="writer"/>.</summary>

@@ -218,11 +218,14 @@ internal sealed partial class ModelBuilder
             var clrName = taken.Contains(baseName) ? NameHelper.Unique(baseName + "Value", taken) : NameHelper.Unique(baseName, taken);
             var propertyAddress = new SchemaNodeAddress(address.SchemaClassName, property.Node);
             var (type, nullable) = TypeOf(propertyAddress, name + NameHelper.ToPascalCase(property.Name));
-            var description = _graph.Linked(propertyAddress).Node.Description;
-            properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, description));
+            var linked = _graph.Linked(propertyAddress);
+            properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, linked.Node.Description)
+            {
+                Sensitive = linked.Node.Sensitive || (linked.Ref is { } target && _graph.Linked(target).Node.Sensitive),
+            });
         }
 
-        // Backing fields and locals are named around every property name, so they are decided once all are known.
+        // Backing fields are named around every property name, so they are decided once all are known.
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
@@ -231,7 +234,6 @@ internal sealed partial class ModelBuilder
             {
                 FieldName = p.Required ? null : NameHelper.Unique("_" + camel, taken),
                 HasFieldName = p.Required ? null : NameHelper.Unique("_has" + p.ClrName, taken),
-                SeenLocalName = p.Required ? NameHelper.Unique("has" + p.ClrName, taken) : null,
             };
         }
 

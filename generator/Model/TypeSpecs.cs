@@ -35,8 +35,8 @@ internal sealed record PropertySpec(
     /// <summary>The field that records whether an optional property was set (null for a required one).</summary>
     public string? HasFieldName { get; init; }
 
-    /// <summary>The local that records whether a required property was read (null for an optional one).</summary>
-    public string? SeenLocalName { get; init; }
+    /// <summary>"x-sensitive" on the property or the schema it references: its value never appears in a Parse exception.</summary>
+    public bool Sensitive { get; init; }
 }
 
 /// <summary>An extensible string enum: named constants for the known values, any other value kept.</summary>

@@ -23,57 +23,82 @@ public sealed class ContractJsonException : global::System.Text.Json.JsonExcepti
     public string Pointer { get; }
 }
 
+/// <summary>Options of a generated model's <c>Parse</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
+public sealed class ParseOptions
+{
+    /// <summary>The options used when none are given: values quoted where they help (strict mode's unknown enum values).</summary>
+    public static ParseOptions Default { get; } = new();
+
+    /// <summary>What is read under an "x-sensitive" schema: values and undeclared names are withheld whatever the caller asked.</summary>
+    internal static ParseOptions Withheld { get; } = new() { RedactValues = true };
+
+    /// <summary>
+    /// Leave instance values out of exception messages, and the names of properties the schema does not declare out of
+    /// pointers and messages, as <see cref="ValidationOptions.RedactValues"/> does for validation errors.
+    /// </summary>
+    public bool RedactValues { get; init; }
+}
+
+/// <summary>Reads one value: the reader stands on the value's first token and is left on its last.</summary>
+internal delegate T ContractRead<T>(ref global::System.Text.Json.Utf8JsonReader reader, ParseOptions options);
+
 /// <summary>
-/// Where a value stands in the document being read: its parent's pointer and its own token.
-/// Joined into pointer text only when an error or a nested object needs it, so reading a leaf
-/// value allocates nothing. default is the document root.
+/// A value that does not fit, on its way up to <c>Parse</c>: each reader it passes adds its own step, so the pointer
+/// text is built once, when the failure becomes a <see cref="ContractJsonException"/>, and never on the happy path.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
-internal readonly struct ContractJsonLocation
+internal sealed class ContractReadFailure : global::System.Exception
 {
-    private readonly string? _parent;
-    private readonly string? _name;
-    private readonly int _index;
+    private const string WithheldName = "(name withheld)";
 
-    /// <summary>The member <paramref name="name"/> (unescaped) of the object at <paramref name="parent"/>.</summary>
-    public ContractJsonLocation(string parent, string name)
+    private readonly global::System.Collections.Generic.List<string> _steps = new();
+
+    public ContractReadFailure(string detail, global::System.Exception? innerException = null)
+        : base(detail, innerException)
     {
-        _parent = parent;
-        _name = name;
-        _index = -1;
     }
 
-    /// <summary>The item <paramref name="index"/> of the array at <paramref name="parent"/>.</summary>
-    public ContractJsonLocation(string parent, int index)
+    /// <summary>Adds the member <paramref name="name"/> (unescaped) above the steps so far; an undeclared name is withheld under redaction.</summary>
+    public void Enter(string? name, bool declared, ParseOptions options)
     {
-        _parent = parent;
-        _name = null;
-        _index = index;
-    }
-
-    /// <summary>The RFC 6901 pointer text ("" for the root).</summary>
-    public override string ToString()
-    {
-        if (_parent is null)
+        if (name is not null)
         {
-            return string.Empty;
+            _steps.Add(!declared && options.RedactValues ? WithheldName : JsonPath.Escape(name));
+        }
+    }
+
+    /// <summary>Adds the array item <paramref name="index"/> above the steps so far.</summary>
+    public void Enter(int index) => _steps.Add(index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+    public ContractJsonException ToException()
+    {
+        var pointer = new global::System.Text.StringBuilder();
+        for (var i = _steps.Count - 1; i >= 0; i--)
+        {
+            pointer.Append('/').Append(_steps[i]);
         }
 
-        return _name is null
-            ? _parent + "/" + _index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
-            : _parent + "/" + JsonPath.Escape(_name);
+        return new ContractJsonException(pointer.ToString(), Message, innerException: InnerException);
     }
 }
 
 /// <summary>
-/// What generated models share to read and write JSON without reflection: typed reads that fail
-/// with a <see cref="ContractJsonException"/> naming the offending pointer, and null-aware writes.
+/// What generated models share to read and write JSON without reflection: typed reads over <see cref="global::System.Text.Json.Utf8JsonReader"/>
+/// in one forward pass, failing with a <see cref="ContractJsonException"/> naming the offending pointer, and null-aware writes.
 /// Error messages name JSON types, not string values, because some properties hold secrets; the one exception is
-/// strict mode's unknown enum value, which is quoted (cut short) so the unexpected value can be recognised.
+/// strict mode's unknown enum value, which is quoted (cut short) unless values are redacted.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
 internal static class ContractJson
 {
+    /// <summary>As deep as the validators read (<see cref="ValidationOptions.MaxDepth"/>), so both take the same documents.</summary>
+    private const int MaxDepth = 256;
+
+    private const int StackBufferChars = 256;
+
+    private const string NotUnicode = " is not valid Unicode (invalid UTF-8, or an escaped lone surrogate such as \\ud800); JSON Schema strings are sequences of Unicode code points.";
+
     private static readonly global::System.Text.Json.JsonWriterOptions s_relaxed = new()
     {
         Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -87,218 +112,420 @@ internal static class ContractJson
 
     private static readonly global::System.Text.Json.JsonWriterOptions s_indented = new() { Indented = true };
 
-    // ---- Parsing -------------------------------------------------------------------------------
+    // ---- Entry points --------------------------------------------------------------------------
 
-    /// <summary>Parses one UTF-8 JSON document (a leading byte order mark is skipped) and reads it with <paramref name="read"/>.</summary>
-    public static T Parse<T>(global::System.ReadOnlySpan<byte> utf8Json, global::System.Func<global::System.Text.Json.JsonElement, ContractJsonLocation, T> read)
+    /// <summary>Reads one UTF-8 JSON document (a leading byte order mark is skipped, nothing may follow the value) with <paramref name="read"/>.</summary>
+    public static T Parse<T>(global::System.ReadOnlySpan<byte> utf8Json, ParseOptions? options, ContractRead<T> read)
     {
         if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
         {
             utf8Json = utf8Json.Slice(3);
         }
 
-        global::System.Text.Json.JsonDocument? document = null;
+        options ??= ParseOptions.Default;
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
+            reader.Read();
+            var result = read(ref reader, options);
             if (reader.Read())
             {
                 // The reader throws first on most trailing content; this is the backstop.
                 throw new global::System.Text.Json.JsonException("unexpected content after the JSON value.", null, null, reader.TokenStartIndex);
             }
+
+            return result;
+        }
+        catch (ContractReadFailure failure)
+        {
+            throw failure.ToException();
         }
         catch (global::System.Text.Json.JsonException e)
         {
-            document?.Dispose();
-            throw Malformed(e);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, read);
-        }
-    }
-
-    /// <summary>Parses one JSON document and reads it with <paramref name="read"/>.</summary>
-    public static T Parse<T>(string json, global::System.Func<global::System.Text.Json.JsonElement, ContractJsonLocation, T> read)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(json);
-        global::System.Text.Json.JsonDocument document;
-        try
-        {
-            document = global::System.Text.Json.JsonDocument.Parse(json);
-        }
-        catch (global::System.Text.Json.JsonException e)
-        {
-            throw Malformed(e);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, read);
+            throw new ContractJsonException(string.Empty, "malformed JSON: " + e.Message, e.LineNumber, e.BytePositionInLine, e);
         }
     }
 
     /// <summary>
-    /// Reads a parsed value with <paramref name="read"/>. A property name holding an escaped lone surrogate
-    /// ("\ud800") is valid JSON but no .NET string: it becomes a <see cref="ContractJsonException"/>, not an
-    /// InvalidOperationException from the depths of System.Text.Json.
+    /// Reads one JSON document from its text, transcoded to UTF-8 in a pooled buffer. An unpaired surrogate is not replaced
+    /// by U+FFFD (as Encoding.UTF8 would): it is written as its three-byte form, which is not UTF-8, so the read refuses
+    /// it at its pointer, as the validators do, instead of reading a changed value.
     /// </summary>
-    public static T Read<T>(global::System.Text.Json.JsonElement element, global::System.Func<global::System.Text.Json.JsonElement, ContractJsonLocation, T> read)
+    public static T Parse<T>(string json, ParseOptions? options, ContractRead<T> read)
     {
+        global::System.ArgumentNullException.ThrowIfNull(json);
+
+        // Encoding.UTF8 counts 3 bytes for an unpaired surrogate (its U+FFFD): the length of its three-byte form too.
+        var rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetByteCount(json));
         try
         {
-            if (JsonValues.FindDuplicateName(element) is string duplicate)
+            var source = global::System.MemoryExtensions.AsSpan(json);
+            var written = 0;
+            while (true)
             {
-                throw new ContractJsonException(duplicate, "this property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.");
+                var status = global::System.Text.Unicode.Utf8.FromUtf16(source, global::System.MemoryExtensions.AsSpan(rented, written), out var consumed, out var bytes, replaceInvalidSequences: false);
+                written += bytes;
+                if (status != global::System.Buffers.OperationStatus.InvalidData)
+                {
+                    break;
+                }
+
+                int unit = source[consumed];
+                rented[written++] = (byte)(0xE0 | (unit >> 12));
+                rented[written++] = (byte)(0x80 | ((unit >> 6) & 0x3F));
+                rented[written++] = (byte)(0x80 | (unit & 0x3F));
+                source = source.Slice(consumed + 1);
             }
 
-            return read(element, default);
+            return Parse(new global::System.ReadOnlySpan<byte>(rented, 0, written), options, read);
         }
-        catch (global::System.InvalidOperationException e)
+        finally
         {
-            throw new ContractJsonException(string.Empty, "a property name is text that is not valid UTF-16.", innerException: e);
+            global::System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
-    private static ContractJsonException Malformed(global::System.Text.Json.JsonException e)
-        => new(string.Empty, "malformed JSON: " + e.Message, e.LineNumber, e.BytePositionInLine, e);
-
-    // ---- Reading -------------------------------------------------------------------------------
-
-    /// <summary>Checks that <paramref name="element"/> is an object and returns its pointer, the parent of its members' locations.</summary>
-    public static string ExpectObject(global::System.Text.Json.JsonElement element, ContractJsonLocation at)
-        => element.ValueKind == global::System.Text.Json.JsonValueKind.Object ? at.ToString() : throw WrongType(element, at, "an object");
-
-    public static bool IsNull(global::System.Text.Json.JsonElement element)
-        => element.ValueKind == global::System.Text.Json.JsonValueKind.Null;
-
-    public static string ReadString(global::System.Text.Json.JsonElement element, ContractJsonLocation at)
+    /// <summary>Reads a parsed value, from its own UTF-8 text, by the same forward pass; pointers are relative to the value.</summary>
+    public static T Parse<T>(global::System.Text.Json.JsonElement element, ParseOptions? options, ContractRead<T> read)
     {
-        if (element.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (element.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
         {
-            throw WrongType(element, at, "a string");
+            throw new ContractJsonException(string.Empty, "expected a JSON value, found nothing (default JsonElement).");
+        }
+
+#if NET9_0_OR_GREATER
+        return Parse(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), options, read);
+#else
+        string text;
+        try
+        {
+            text = element.GetRawText();
+        }
+        catch (global::System.InvalidOperationException e)
+        {
+            // Before .NET 9 the element's bytes are reached only through a string, which text that is not Unicode cannot become.
+            throw new ContractJsonException(string.Empty, "the value" + NotUnicode, innerException: e);
+        }
+
+        return Parse(text, options, read);
+#endif
+    }
+
+    /// <summary>Reads the value the reader stands on, for a JsonSerializer converter: the serializer owns the reader and the text around it.</summary>
+    public static T Read<T>(ref global::System.Text.Json.Utf8JsonReader reader, ContractRead<T> read)
+    {
+        try
+        {
+            return read(ref reader, ParseOptions.Default);
+        }
+        catch (ContractReadFailure failure)
+        {
+            throw failure.ToException();
+        }
+    }
+
+    // ---- Objects -------------------------------------------------------------------------------
+
+    public static void ExpectObject(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw WrongType(ref reader, "an object");
+        }
+    }
+
+    /// <summary>Moves to the next member's name; false at the end of the object.</summary>
+    public static bool NextMember(ref global::System.Text.Json.Utf8JsonReader reader)
+        => reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName;
+
+    /// <summary>The index in <paramref name="names"/> of an escaped member name (rare: "\u0061mount"), or -1; matched without allocating.</summary>
+    public static int EscapedMemberIndex(ref global::System.Text.Json.Utf8JsonReader reader, string[] names)
+    {
+        try
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (reader.ValueTextEquals(names[i]))
+                {
+                    return i;
+                }
+            }
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            // Not valid Unicode: it names no declared member, and reading it as an undeclared one says so.
+        }
+
+        return -1;
+    }
+
+    /// <summary>The name the reader stands on, as a string (an undeclared member or a map key).</summary>
+    public static string ReadName(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (global::System.InvalidOperationException e)
+        {
+            throw new ContractReadFailure("a property name" + NotUnicode, e);
+        }
+    }
+
+    /// <summary>The failure of a member named twice in one object; thrown on the second name, whose step the object's reader adds.</summary>
+    public static ContractReadFailure DuplicateName()
+        => new("this property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.");
+
+    public static ContractReadFailure MissingProperty(string name)
+        => new("the required property \"" + name + "\" is missing.");
+
+    public static ContractReadFailure UnknownProperty(string name, ParseOptions options)
+        => new((options.RedactValues ? "this property" : "the property \"" + name + "\"") + " is not defined by the schema, which allows no other properties.");
+
+    public static ContractReadFailure UnknownEnumValue<T>(string value, global::System.Collections.Generic.IEnumerable<T> knownValues, ParseOptions options)
+        => new((options.RedactValues ? "the value" : "\"" + Shorten(value) + "\"") + " is not one of the known values (" + string.Join(", ", global::System.Linq.Enumerable.Select(knownValues, v => "\"" + v + "\"")) + ").");
+
+    /// <summary>Keeps a member the schema does not name, for the round trip, and returns the dictionary, created on first use.</summary>
+    public static global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AddExtensionData(
+        global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? data,
+        string name,
+        ref global::System.Text.Json.Utf8JsonReader reader,
+        ParseOptions options)
+    {
+        data ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
+        if (data.ContainsKey(name))
+        {
+            throw DuplicateName();
+        }
+
+        data.Add(name, ReadElement(ref reader, options));
+        return data;
+    }
+
+    // ---- Values --------------------------------------------------------------------------------
+
+    public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+        {
+            throw WrongType(ref reader, "a string");
         }
 
         try
         {
-            return element.GetString()!;
+            return reader.GetString()!;
         }
         catch (global::System.InvalidOperationException e)
         {
-            // An escaped lone surrogate ("\ud800") is valid JSON but not a valid .NET string.
-            throw new ContractJsonException(at.ToString(), "expected a string, found text that is not valid UTF-16.", innerException: e);
+            throw new ContractReadFailure("the string" + NotUnicode, e);
         }
     }
 
     /// <summary>Reads a JSON integer into a long, exactly: a number with a zero fraction (20.0, 2e1) counts as an integer; nothing is rounded.</summary>
-    public static long ReadInt64(global::System.Text.Json.JsonElement element, ContractJsonLocation at)
+    public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (element.ValueKind != global::System.Text.Json.JsonValueKind.Number)
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
         {
-            throw WrongType(element, at, "an integer");
+            throw WrongType(ref reader, "an integer");
         }
 
-        if (JsonValues.TryGetExactInt64(element, out var value, out var integral))
+        if (reader.TryGetInt64(out var value))
         {
             return value;
         }
 
-        throw new ContractJsonException(at.ToString(), integral
+        // A number token is ASCII: its text is its bytes.
+        if (JsonValues.TryGetExactInt64(global::System.Text.Encoding.ASCII.GetString(reader.ValueSpan), out value, out var integral))
+        {
+            return value;
+        }
+
+        throw new ContractReadFailure(integral
             ? "expected an integer, found one outside the range of a 64-bit integer (long)."
             : "expected an integer, found a number with a fractional part.");
     }
 
-    public static double ReadDouble(global::System.Text.Json.JsonElement element, ContractJsonLocation at)
+    public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (element.ValueKind != global::System.Text.Json.JsonValueKind.Number)
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
         {
-            throw WrongType(element, at, "a number");
+            throw WrongType(ref reader, "a number");
         }
 
-        return element.TryGetDouble(out var value) && double.IsFinite(value)
+        return reader.TryGetDouble(out var value) && double.IsFinite(value)
             ? value
-            : throw new ContractJsonException(at.ToString(), "expected a number, found one outside the range of a double.");
+            : throw new ContractReadFailure("expected a number, found one outside the range of a double.");
     }
 
-    public static bool ReadBoolean(global::System.Text.Json.JsonElement element, ContractJsonLocation at) => element.ValueKind switch
+    public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
     {
-        global::System.Text.Json.JsonValueKind.True => true,
-        global::System.Text.Json.JsonValueKind.False => false,
-        _ => throw WrongType(element, at, "true or false"),
+        global::System.Text.Json.JsonTokenType.True => true,
+        global::System.Text.Json.JsonTokenType.False => false,
+        _ => throw WrongType(ref reader, "true or false"),
     };
 
-    /// <summary>Any JSON value, null included, copied out of its document.</summary>
-    public static global::System.Text.Json.JsonElement ReadElement(global::System.Text.Json.JsonElement element, ContractJsonLocation at)
-        => element.Clone();
-
-    public static global::System.Collections.Generic.List<T> ReadList<T>(
-        global::System.Text.Json.JsonElement element,
-        ContractJsonLocation at,
-        global::System.Func<global::System.Text.Json.JsonElement, ContractJsonLocation, T> readItem)
+    /// <summary>
+    /// Any JSON value, null included, in a document of its own. It is checked first as the typed members are: no
+    /// member named twice in any object, every string and name valid Unicode; so what is kept writes back as read.
+    /// </summary>
+    public static global::System.Text.Json.JsonElement ReadElement(ref global::System.Text.Json.Utf8JsonReader reader, ParseOptions options)
     {
-        if (element.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        var copy = reader;
+        CheckValue(ref copy, options);
+        return global::System.Text.Json.JsonElement.ParseValue(ref reader);
+    }
+
+    public static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ParseOptions options, ContractRead<T> readItem)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
         {
-            throw WrongType(element, at, "an array");
+            throw WrongType(ref reader, "an array");
         }
 
-        var pointer = at.ToString();
-        var list = new global::System.Collections.Generic.List<T>(element.GetArrayLength());
-        var index = 0;
-        foreach (var item in element.EnumerateArray())
+        var list = new global::System.Collections.Generic.List<T>();
+        try
         {
-            list.Add(readItem(item, new ContractJsonLocation(pointer, index++)));
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                list.Add(readItem(ref reader, options));
+            }
+        }
+        catch (ContractReadFailure failure)
+        {
+            failure.Enter(list.Count);
+            throw;
         }
 
         return list;
     }
 
-    /// <summary>Reads an object whose members all have the same type; a repeated key keeps its last value.</summary>
-    public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(
-        global::System.Text.Json.JsonElement element,
-        ContractJsonLocation at,
-        global::System.Func<global::System.Text.Json.JsonElement, ContractJsonLocation, T> readValue)
+    /// <summary>Reads an object whose members all have the same type; its keys are data, so they are withheld under redaction.</summary>
+    public static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ParseOptions options, ContractRead<T> readValue)
     {
-        var pointer = ExpectObject(element, at);
+        ExpectObject(ref reader);
         var map = new global::System.Collections.Generic.Dictionary<string, T>();
-        foreach (var property in element.EnumerateObject())
+        string? key = null;
+        try
         {
-            map[property.Name] = readValue(property.Value, new ContractJsonLocation(pointer, property.Name));
+            while (NextMember(ref reader))
+            {
+                key = null;
+                var name = ReadName(ref reader);
+                key = name;
+                if (map.ContainsKey(name))
+                {
+                    throw DuplicateName();
+                }
+
+                reader.Read();
+                map.Add(name, readValue(ref reader, options));
+            }
+        }
+        catch (ContractReadFailure failure)
+        {
+            failure.Enter(key, declared: false, options);
+            throw;
         }
 
         return map;
     }
 
-    /// <summary>Keeps a member the schema does not name (copied out of its document) and returns the dictionary, created on first use.</summary>
-    public static global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AddExtensionData(
-        global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? data,
-        global::System.Text.Json.JsonProperty property)
+    /// <summary>Walks a value kept whole: every object's names distinct, every string and name valid Unicode.</summary>
+    private static void CheckValue(ref global::System.Text.Json.Utf8JsonReader reader, ParseOptions options)
     {
-        data ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
-        data[property.Name] = property.Value.Clone();
-        return data;
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.String:
+                CheckUnicode(ref reader, "the string");
+                break;
+            case global::System.Text.Json.JsonTokenType.StartArray:
+                var index = 0;
+                try
+                {
+                    for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray; index++)
+                    {
+                        CheckValue(ref reader, options);
+                    }
+                }
+                catch (ContractReadFailure failure)
+                {
+                    failure.Enter(index);
+                    throw;
+                }
+
+                break;
+            case global::System.Text.Json.JsonTokenType.StartObject:
+                global::System.Collections.Generic.HashSet<string>? names = null;
+                string? name = null;
+                try
+                {
+                    while (NextMember(ref reader))
+                    {
+                        name = null;
+                        var current = ReadName(ref reader);
+                        name = current;
+                        if (!(names ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)).Add(current))
+                        {
+                            throw DuplicateName();
+                        }
+
+                        reader.Read();
+                        CheckValue(ref reader, options);
+                    }
+                }
+                catch (ContractReadFailure failure)
+                {
+                    failure.Enter(name, declared: false, options);
+                    throw;
+                }
+
+                break;
+        }
     }
 
-    public static ContractJsonException MissingProperty(string pointer, string name)
-        => new(pointer, "the required property \"" + name + "\" is missing.");
-
-    public static ContractJsonException UnknownProperty(string pointer, string name)
-        => new(new ContractJsonLocation(pointer, name).ToString(), "the property \"" + name + "\" is not defined by the schema, which allows no other properties.");
-
-    public static ContractJsonException UnknownEnumValue<T>(ContractJsonLocation at, string value, global::System.Collections.Generic.IEnumerable<T> knownValues)
-        => new(at.ToString(), "\"" + Shorten(value) + "\" is not one of the known values (" + string.Join(", ", global::System.Linq.Enumerable.Select(knownValues, v => "\"" + v + "\"")) + ").");
-
-    private static ContractJsonException WrongType(global::System.Text.Json.JsonElement element, ContractJsonLocation at, string expected)
-        => new(at.ToString(), "expected " + expected + ", found " + element.ValueKind switch
+    /// <summary>Fails unless the string the reader stands on is valid Unicode; checked on the bytes, decoded only when escaped.</summary>
+    private static void CheckUnicode(ref global::System.Text.Json.Utf8JsonReader reader, string what)
+    {
+        if (!reader.ValueIsEscaped)
         {
-            global::System.Text.Json.JsonValueKind.Object => "an object",
-            global::System.Text.Json.JsonValueKind.Array => "an array",
-            global::System.Text.Json.JsonValueKind.String => "a string",
-            global::System.Text.Json.JsonValueKind.Number => "a number",
-            global::System.Text.Json.JsonValueKind.True => "true",
-            global::System.Text.Json.JsonValueKind.False => "false",
-            global::System.Text.Json.JsonValueKind.Null => "null",
+            if (!global::System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            {
+                throw new ContractReadFailure(what + NotUnicode);
+            }
+
+            return;
+        }
+
+        var length = reader.ValueSpan.Length;
+        char[]? rented = null;
+        var buffer = length <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = global::System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            reader.CopyString(buffer);
+        }
+        catch (global::System.InvalidOperationException e)
+        {
+            throw new ContractReadFailure(what + NotUnicode, e);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                global::System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ContractReadFailure WrongType(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+        => new("expected " + expected + ", found " + reader.TokenType switch
+        {
+            global::System.Text.Json.JsonTokenType.StartObject => "an object",
+            global::System.Text.Json.JsonTokenType.StartArray => "an array",
+            global::System.Text.Json.JsonTokenType.String => "a string",
+            global::System.Text.Json.JsonTokenType.Number => "a number",
+            global::System.Text.Json.JsonTokenType.True => "true",
+            global::System.Text.Json.JsonTokenType.False => "false",
+            global::System.Text.Json.JsonTokenType.Null => "null",
             _ => "nothing",
         } + ".");
 
@@ -438,6 +665,47 @@ internal static class ContractJson
             writer.WritePropertyName(pair.Key);
             WriteElement(writer, pair.Value);
         }
+    }
+
+    /// <summary>The largest scratch buffer a thread keeps between calls; a bigger one (a huge model, once) is let go.</summary>
+    private const int ScratchKeptBytes = 1 << 20;
+
+    [global::System.ThreadStatic]
+    private static global::System.Buffers.ArrayBufferWriter<byte>? t_scratch;
+
+    [global::System.ThreadStatic]
+    private static global::System.Text.Json.Utf8JsonWriter? t_scratchWriter;
+
+    /// <summary>
+    /// A writer over this thread's scratch buffer, emptied: a model's instance Validate writes itself there and
+    /// validates the bytes, so checking a model does not allocate a fresh buffer each call. Read it with <see cref="Written"/>.
+    /// </summary>
+    public static global::System.Text.Json.Utf8JsonWriter ScratchWriter()
+    {
+        if (t_scratch is null || t_scratch.Capacity > ScratchKeptBytes)
+        {
+            t_scratch = new global::System.Buffers.ArrayBufferWriter<byte>();
+            t_scratchWriter = null;
+        }
+
+        t_scratch.ResetWrittenCount();
+        if (t_scratchWriter is null)
+        {
+            t_scratchWriter = new global::System.Text.Json.Utf8JsonWriter(t_scratch);
+        }
+        else
+        {
+            t_scratchWriter.Reset(t_scratch);
+        }
+
+        return t_scratchWriter;
+    }
+
+    /// <summary>What <paramref name="writer"/>, from <see cref="ScratchWriter"/>, has written; valid until the thread's next ScratchWriter.</summary>
+    public static global::System.ReadOnlySpan<byte> Written(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.Flush();
+        return t_scratch!.WrittenSpan;
     }
 
     /// <summary>

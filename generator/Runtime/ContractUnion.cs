@@ -9,13 +9,39 @@ namespace WooshPay.Contracts.Runtime;
 [global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
 internal static class ContractUnion
 {
-    /// <summary>The string value of the member <paramref name="name"/> of an object, or null when the value is not an object or the member is not a string.</summary>
-    public static string? Discriminator(global::System.Text.Json.JsonElement element, string name)
-        => element.ValueKind == global::System.Text.Json.JsonValueKind.Object
-            && element.TryGetProperty(name, out var value)
-            && value.ValueKind == global::System.Text.Json.JsonValueKind.String
-                ? value.GetString()
-                : null;
+    /// <summary>
+    /// The string value of the member <paramref name="name"/> of the object <paramref name="reader"/> (a copy) stands on, or null
+    /// when the value is not an object, or the member is missing, not a string, or not valid Unicode (then the value is kept whole,
+    /// and its check reports the text).
+    /// </summary>
+    public static string? Discriminator(global::System.Text.Json.Utf8JsonReader reader, string name)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        try
+        {
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var match = reader.ValueTextEquals(name);
+                reader.Read();
+                if (match)
+                {
+                    return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            // A name or the value is not valid Unicode.
+        }
+
+        return null;
+    }
 
     /// <summary>Writes null, or a JsonElement as it is; any other type was not produced by reading and has no JSON form here.</summary>
     /// <exception cref="global::System.ArgumentException">The value is neither null, a JsonElement, nor one of the union's generated classes.</exception>

@@ -141,17 +141,12 @@ internal static class JsonValues
     /// <summary>
     /// Reads a JSON number as a long only when it is exactly one: 20, 20.0 and 2e1 are 20 (and -0 is 0), but
     /// 20.0000000000000000000000000000001 and 1e-400 have a fractional part, and 1e19 does not fit.
-    /// Never rounds: <paramref name="integral"/> says whether the number was an integer at all.
+    /// Never rounds: <paramref name="integral"/> says whether the number was an integer at all. <paramref name="text"/> is
+    /// the number as written; callers try the reader's TryGetInt64 first, so this runs only for rare spellings.
     /// </summary>
-    public static bool TryGetExactInt64(global::System.Text.Json.JsonElement value, out long result, out bool integral)
+    public static bool TryGetExactInt64(string text, out long result, out bool integral)
     {
-        if (value.TryGetInt64(out result))
-        {
-            integral = true;
-            return true;
-        }
-
-        var number = ExactNumber.Parse(value.GetRawText());
+        var number = ExactNumber.Parse(text);
         integral = number.IsInteger;
         result = 0;
         if (!integral || number.Sign == 0)
@@ -165,8 +160,8 @@ internal static class JsonValues
             return false;
         }
 
-        var text = (number.Sign < 0 ? "-" : string.Empty) + number.Digits + new string('0', (int)number.Exponent);
-        return long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out result);
+        var digits = (number.Sign < 0 ? "-" : string.Empty) + number.Digits + new string('0', (int)number.Exponent);
+        return long.TryParse(digits, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out result);
     }
 
     public static string Describe(global::System.Text.Json.JsonElement value) => value.ValueKind switch
