@@ -70,6 +70,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedOpenApiConstruct = Create(
         "WPC032", "Unsupported OpenAPI construct", "'{0}' is not supported here: {1}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidYaml = Create(
+        "WPC033", "OpenAPI document is not valid YAML", "The OpenAPI document is not valid YAML: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedYaml = Create(
+        "WPC034", "YAML construct not supported", "The OpenAPI document uses YAML the generator does not read: {0}; write the value out", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InterpretedSchema = Create(
         "WPC050", "Schema validated by the interpreter", "{0} is validated by the interpreter, not compiled: '{1}' at {2}#{3} needs more than one forward pass",
         DiagnosticSeverity.Info);
@@ -80,7 +86,7 @@ internal static class DiagnosticDescriptors
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
-        SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct,
+        SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct, InvalidYaml, UnsupportedYaml,
         InterpretedSchema,
     }.ToDictionary(d => d.Id);
 

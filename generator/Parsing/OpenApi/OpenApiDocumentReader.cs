@@ -22,7 +22,7 @@ internal sealed record OpenApiDocumentSpec(string FilePath, EquatableArray<Schem
 internal static class OpenApiDocumentReader
 {
     private const string ComponentsPointer = "#/components/schemas/";
-    private static readonly string[] s_suffixes = { ".openapi.json" };
+    private static readonly string[] s_suffixes = { ".openapi.json", ".openapi.yaml", ".openapi.yml" };
 
     // Instance data: never rewritten.
     private static readonly HashSet<string> s_valueKeywords = new(StringComparer.Ordinal) { "enum", "const", "default", "examples" };
@@ -45,10 +45,8 @@ internal static class OpenApiDocumentReader
 
         var source = SourceText.From(text);
         LocationInfo At(TextSpan span) => new(path, span, source.Lines.GetLinePositionSpan(span));
-        var parsed = JsonTextParser.Parse(text);
-        if (parsed.Value is not { } root)
+        if (ParseText(path, text, At, diagnostics) is not { } root)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, At(parsed.ErrorSpan), parsed.Error!));
             return Done(path, Array.Empty<SchemaFileSpec>(), diagnostics);
         }
 
@@ -86,6 +84,29 @@ internal static class OpenApiDocumentReader
         }
 
         return Done(path, components, diagnostics);
+    }
+
+    /// <summary>The document's tree from JSON, or from YAML for a <c>.yaml</c>/<c>.yml</c> file; null after reporting why not.</summary>
+    private static JsonValue? ParseText(string path, string text, Func<TextSpan, LocationInfo> at, List<DiagnosticInfo> diagnostics)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var json = JsonTextParser.Parse(text);
+            if (json.Value is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, at(json.ErrorSpan), json.Error!));
+            }
+
+            return json.Value;
+        }
+
+        var yaml = YamlTextParser.Parse(text);
+        if (yaml.Value is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(yaml.Unsupported ? DiagnosticDescriptors.UnsupportedYaml : DiagnosticDescriptors.InvalidYaml, at(yaml.ErrorSpan), yaml.Error!));
+        }
+
+        return yaml.Value;
     }
 
     private static string ComponentUri(string documentUri, string key) => documentUri + "/components/schemas/" + Uri.EscapeDataString(key);
