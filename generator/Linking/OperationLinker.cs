@@ -43,8 +43,9 @@ internal static class OperationLinker
                 return null;
             }
 
-            var validator = body.SchemaUri is not null && classes.TryGetValue(body.SchemaUri, out var name) ? name : null;
-            var model = validator is not null && types.TryGetValue(new SchemaNodeAddress(validator, 0), out var type) ? type : null;
+            var schema = body.SchemaUri is not null && classes.TryGetValue(body.SchemaUri, out var name) ? name : null;
+            var validator = body.ValidatorUri is not null && classes.TryGetValue(body.ValidatorUri, out var view) ? view : null;
+            var model = schema is not null && types.TryGetValue(new SchemaNodeAddress(schema, 0), out var type) ? type : null;
             return new BodyEmitSpec(body.MediaType, body.Required, validator, model);
         }
 

@@ -12,7 +12,8 @@ internal sealed record OperationSpec(
     EquatableArray<OperationResponseSpec> Responses);
 
 /// <summary>A request or response body: its media type and, for a JSON media type with a schema, that schema's resource URI.</summary>
-internal sealed record OperationBodySpec(string MediaType, bool Required, string? SchemaUri);
+/// <param name="ValidatorUri">The schema that validates the body: the schema itself, or its readOnly/writeOnly view for this direction.</param>
+internal sealed record OperationBodySpec(string MediaType, bool Required, string? SchemaUri, string? ValidatorUri);
 
 /// <summary>One declared response: its status key ("200", "4XX" or "default") and its body, if any.</summary>
 internal sealed record OperationResponseSpec(string Status, string? Description, OperationBodySpec? Body);

@@ -19,7 +19,7 @@ internal static partial class OpenApiDocumentReader
     private static readonly string[] s_methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     private static List<OperationSpec> ReadOperations(
-        JsonValue root, string documentUri, Action<JsonValue, string, string?> addSchema, List<DiagnosticInfo> diagnostics, Func<TextSpan, LocationInfo> at)
+        JsonValue root, string documentUri, Action<JsonValue, string, string?, bool> addSchema, Views views, List<DiagnosticInfo> diagnostics, Func<TextSpan, LocationInfo> at)
     {
         var operations = new List<OperationSpec>();
         if (root["paths"] is not { Kind: JsonKind.Object } paths)
@@ -45,7 +45,7 @@ internal static partial class OpenApiDocumentReader
                 }
 
                 var request = Resolve(root, operation["requestBody"]) is { Kind: JsonKind.Object } requestBody
-                    ? Body(root, requestBody, requestBody["required"]?.Kind == JsonKind.True, documentUri, name + "Request", $"{documentUri}/operations/{name}/request", addSchema)
+                    ? Body(root, requestBody, requestBody["required"]?.Kind == JsonKind.True, documentUri, name + "Request", $"{documentUri}/operations/{name}/request", addSchema, views, RequestView)
                     : null;
 
                 var responses = new List<OperationResponseSpec>();
@@ -61,7 +61,7 @@ internal static partial class OpenApiDocumentReader
                         var status = response.Name;
                         var suffix = NameHelper.ToPascalCase(status) ?? "Status";
                         var body = Body(root, resolved, required: true, documentUri, name + "Response" + suffix.TrimStart('_'),
-                            $"{documentUri}/operations/{name}/responses/{Uri.EscapeDataString(status)}", addSchema);
+                            $"{documentUri}/operations/{name}/responses/{Uri.EscapeDataString(status)}", addSchema, views, ResponseView);
                         responses.Add(new OperationResponseSpec(status, resolved["description"]?.Text, body));
                     }
                 }
@@ -75,7 +75,8 @@ internal static partial class OpenApiDocumentReader
     }
 
     /// <summary>The first JSON media type of a request body or response (<c>application/json</c>, <c>*+json</c>), else its first one without a schema.</summary>
-    private static OperationBodySpec? Body(JsonValue root, JsonValue holder, bool required, string documentUri, string typeName, string uri, Action<JsonValue, string, string?> addSchema)
+    private static OperationBodySpec? Body(
+        JsonValue root, JsonValue holder, bool required, string documentUri, string typeName, string uri, Action<JsonValue, string, string?, bool> addSchema, Views views, string dropped)
     {
         if (holder["content"] is not { Kind: JsonKind.Object } content || content.Members.Count == 0)
         {
@@ -85,16 +86,17 @@ internal static partial class OpenApiDocumentReader
         var json = content.Members.FirstOrDefault(m => IsJsonMediaType(m.Name));
         if (json is null || json.Value["schema"] is not { } schema)
         {
-            return new OperationBodySpec((json ?? content.Members[0]).Name, required, null);
+            return new OperationBodySpec((json ?? content.Members[0]).Name, required, null, null);
         }
 
         if (ComponentKey(schema) is { } key && root["components"]?["schemas"]?[key] is not null)
         {
-            return new OperationBodySpec(json.Name, required, ComponentUri(documentUri, key));
+            var componentUri = ComponentUri(documentUri, key);
+            return new OperationBodySpec(json.Name, required, componentUri, views.For(key, schema, dropped, string.Empty, string.Empty) ?? componentUri);
         }
 
-        addSchema(schema, uri, typeName);
-        return new OperationBodySpec(json.Name, required, uri);
+        addSchema(schema, uri, typeName, true);
+        return new OperationBodySpec(json.Name, required, uri, views.For(null, schema, dropped, uri + "/view", typeName + "View") ?? uri);
     }
 
     private static bool IsJsonMediaType(string mediaType)

@@ -81,18 +81,20 @@ internal static partial class OpenApiDocumentReader
         var documentUri = UriReference.SplitFragment(retrievalUri).Uri;
         var components = new List<SchemaFileSpec>();
         var rewriter = new Rewriter(documentUri, isOpenApi30, diagnostics, At);
-        void AddComponent(JsonValue schema, string uri, string? typeName)
-            => components.Add(SchemaParser.ParseEmbedded(path, source, rewriter.Rewrite(schema), uri, options with { TypeName = typeName }));
+        void AddComponent(JsonValue schema, string uri, string? typeName, bool generateModels)
+            => components.Add(SchemaParser.ParseEmbedded(path, source, rewriter.Rewrite(schema), uri,
+                options with { TypeName = typeName, GenerateModels = options.GenerateModels && generateModels }));
 
         if (root["components"]?["schemas"] is { Kind: JsonKind.Object } schemas)
         {
             foreach (var member in schemas.Members)
             {
-                AddComponent(member.Value, ComponentUri(documentUri, member.Name), NameHelper.ToPascalCase(member.Name));
+                AddComponent(member.Value, ComponentUri(documentUri, member.Name), NameHelper.ToPascalCase(member.Name), true);
             }
         }
 
-        var operations = ReadOperations(root, documentUri, AddComponent, diagnostics, At);
+        var views = new Views(root["components"]?["schemas"], documentUri, AddComponent);
+        var operations = ReadOperations(root, documentUri, AddComponent, views, diagnostics, At);
         var title = root["info"]?["title"] is { Kind: JsonKind.String } t ? t.Text : null;
         return Done(path, components, diagnostics) with
         {

@@ -85,4 +85,64 @@ public sealed class OpenApiOperationsTests
         Assert.StartsWith("False:", Call("Response", 200, error));
         Assert.Equal("False: status", Call("Response", 302, intent));
     }
+
+    [Fact]
+    public void A_request_validator_ignores_readOnly_properties_and_a_response_validator_writeOnly_ones()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/items.openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: Items, version: "1" }
+            paths:
+              /items:
+                post:
+                  operationId: createItem
+                  requestBody:
+                    required: true
+                    content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
+                  responses:
+                    "200":
+                      content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
+                    default:
+                      content:
+                        application/json:
+                          schema: { type: object, required: [error], properties: { error: { type: string } } }
+            components:
+              schemas:
+                item:
+                  type: object
+                  required: [id, password, name, owner]
+                  properties:
+                    id: { type: string, readOnly: true }
+                    password: { type: string, writeOnly: true }
+                    name: { type: string }
+                    owner: { $ref: '#/components/schemas/owner' }
+                owner:
+                  type: object
+                  required: [id, name]
+                  properties:
+                    id: { type: integer, readOnly: true }
+                    name: { type: string }
+            """) });
+        Assert.Empty(output.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var assembly = GeneratorHarness.Load(output.Compilation);
+        var entry = assembly.GetType("WooshPay.Contracts.ItemsApi+CreateItem")!;
+        var options = assembly.GetType("WooshPay.Contracts.Runtime.ValidationOptions")!;
+        string Check(string method, object?[] arguments)
+        {
+            var result = entry.GetMethod(method, arguments.Select(a => a!.GetType()).Append(options).ToArray())!.Invoke(null, arguments.Append(null).ToArray())!;
+            var errors = (System.Collections.IEnumerable)result.GetType().GetProperty("Errors")!.GetValue(result)!;
+            return string.Join(";", errors.Cast<object>().Select(e => e.GetType().GetProperty("InstanceLocation")!.GetValue(e) + " " + e.GetType().GetProperty("Keyword")!.GetValue(e)));
+        }
+
+        // A request needs no readOnly id (here or in the nested owner) and may carry anything there; it must carry the password.
+        Assert.Equal("", Check("ValidateRequest", new object[] { """{ "password": "p", "name": "n", "owner": { "name": "o", "id": "not checked" } }""" }));
+        Assert.Equal(" required", Check("ValidateRequest", new object[] { """{ "name": "n", "owner": { "name": "o" } }""" }));
+        // A response needs the ids and not the password; a password in a response is not checked either.
+        Assert.Equal("", Check("ValidateResponse", new object[] { 200, """{ "id": "i", "name": "n", "owner": { "id": 1, "name": "o" }, "password": 5 }""" }));
+        Assert.Equal("/owner required", Check("ValidateResponse", new object[] { 200, """{ "id": "i", "name": "n", "owner": { "name": "o" } }""" }));
+        Assert.Equal("/error type", Check("ValidateResponse", new object[] { 500, """{ "error": 1 }""" }));
+        // The component's own validator, and its model, keep every property.
+        Assert.Equal("Item", ((Type)entry.GetProperty("RequestType")!.GetValue(null)!).Name);
+        Assert.False(new GeneratedValidator(assembly, "ItemSchema").Validate("""{ "password": "p", "name": "n", "owner": { "id": 1, "name": "o" } }""").IsValid);
+    }
 }
