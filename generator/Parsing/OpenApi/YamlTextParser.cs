@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -225,21 +226,9 @@ internal sealed class YamlTextParser
             _pos++;
             members.Add(new JsonMember(key, keySpan, ParseBlockValue(column, depth, inMapping: true)));
 
-            SkipBlankLines();
-            if (_pos >= _text.Length || AtDocumentMarker("---") || AtDocumentMarker("..."))
+            if (!ContinuesAt(column, "unexpected indentation (a mapping key or a value on its own more-indented line was expected)"))
             {
                 break;
-            }
-
-            var next = Column();
-            if (next < column)
-            {
-                break;
-            }
-
-            if (next > column)
-            {
-                throw Error("unexpected indentation (a mapping key or a value on its own more-indented line was expected)");
             }
         }
 
@@ -252,39 +241,31 @@ internal sealed class YamlTextParser
         var items = new List<JsonValue>();
         while (true)
         {
-            if (!(Peek() == '-' && IsBlankOrEnd(PeekAt(1))))
-            {
-                throw Error("'- ' (a sequence item) was expected");
-            }
-
+            // On the '- ' of an item: the caller saw the first, the check below each next one.
             _pos++;
             items.Add(ParseBlockValue(column, depth, inMapping: false));
 
-            SkipBlankLines();
-            if (_pos >= _text.Length || AtDocumentMarker("---") || AtDocumentMarker("..."))
-            {
-                break;
-            }
-
-            var next = Column();
-            if (next < column)
-            {
-                break;
-            }
-
-            if (next > column)
-            {
-                throw Error("unexpected indentation");
-            }
-
             // A sequence that is the value of a key at its own column ends at the next key.
-            if (!(Peek() == '-' && IsBlankOrEnd(PeekAt(1))))
+            if (!ContinuesAt(column, "unexpected indentation") || !(Peek() == '-' && IsBlankOrEnd(PeekAt(1))))
             {
                 break;
             }
         }
 
         return JsonValue.Array(items, TextSpan.FromBounds(start, LastContentEnd()));
+    }
+
+    /// <summary>After an entry of a block collection at <paramref name="column"/>: true when the next line holds another entry; deeper indentation is an error.</summary>
+    private bool ContinuesAt(int column, string deeper)
+    {
+        SkipBlankLines();
+        if (_pos >= _text.Length || AtDocumentMarker("---") || AtDocumentMarker("..."))
+        {
+            return false;
+        }
+
+        var next = Column();
+        return next > column ? throw Error(deeper) : next == column;
     }
 
     /// <summary>The value after a mapping's ':' or a sequence's '-': on the same line, on more-indented lines, or empty (null).</summary>
@@ -846,13 +827,13 @@ internal sealed class YamlTextParser
                 return JsonValue.Literal(JsonKind.False, span);
         }
 
-        if (text.Length > 2 && text[0] == '0' && text[1] is 'x' or 'o' && IsRadixDigits(text, 2, text[1] == 'x' ? 16 : 8))
+        var radix = text.Length > 2 && text[0] == '0' ? text[1] switch { 'x' => 16, 'o' => 8, _ => 0 } : 0;
+        if (radix > 0 && text.Skip(2).All(c => radix == 16 ? Uri.IsHexDigit(c) : c is >= '0' and <= '7'))
         {
-            var radix = text[1] == 'x' ? 16 : 8;
             var value = BigInteger.Zero;
             for (var i = 2; i < text.Length; i++)
             {
-                value = (value * radix) + HexValue(text[i]);
+                value = (value * radix) + Uri.FromHex(text[i]);
             }
 
             return JsonValue.Number(value.ToString(CultureInfo.InvariantCulture), span);
@@ -951,28 +932,6 @@ internal sealed class YamlTextParser
         json = builder.ToString();
         return i == text.Length;
     }
-
-    private static bool IsRadixDigits(string text, int from, int radix)
-    {
-        for (var i = from; i < text.Length; i++)
-        {
-            var v = HexValue(text[i]);
-            if (v < 0 || v >= radix)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     private void RejectNodeProperties()
     {
