@@ -85,6 +85,9 @@ public sealed class ContractGenerator : IIncrementalGenerator
         var models = linked.SelectMany((result, _) => result.Models).WithTrackingName(TrackingNames.Models);
         var enums = linked.SelectMany((result, _) => result.Enums).WithTrackingName(TrackingNames.Enums);
         var compiledValidators = linked.SelectMany((result, _) => result.CompiledValidators).WithTrackingName(TrackingNames.CompiledValidators);
+        var operations = openApiParsed.Combine(linked)
+            .Select((pair, _) => OperationLinker.Link(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Operations);
 
         // Diagnostics travel apart from sources, so a moved location never invalidates generated code.
         context.RegisterSourceOutput(parsed.Select((file, _) => file.Diagnostics), ReportAll);
@@ -116,6 +119,13 @@ public sealed class ContractGenerator : IIncrementalGenerator
             AddSource(spc, pair.Left.Name, pair.Right, options => ModelEmitter.Emit(pair.Left, options), null));
         context.RegisterSourceOutput(enums.Combine(options), (spc, pair) =>
             AddSource(spc, pair.Left.Name, pair.Right, options => EnumEmitter.Emit(pair.Left, options), null));
+        context.RegisterSourceOutput(operations.Combine(options), (spc, pair) =>
+        {
+            if (pair.Left is { } document)
+            {
+                AddSource(spc, document.ClassName, pair.Right, options => OperationsEmitter.Emit(document, options), document.FilePath);
+            }
+        });
 
         // Support types are emitted once, only into compilations that have schemas, and only the parts the linker found used.
         var support = linked.Select((result, _) => result.Support);

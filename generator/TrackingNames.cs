@@ -13,4 +13,5 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Enums = nameof(Enums);
     public const string CompiledValidators = nameof(CompiledValidators);
+    public const string Operations = nameof(Operations);
 }

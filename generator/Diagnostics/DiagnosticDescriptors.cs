@@ -70,6 +70,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedOpenApiConstruct = Create(
         "WPC032", "Unsupported OpenAPI construct", "'{0}' is not supported here: {1}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidYaml = Create(
+        "WPC033", "OpenAPI document is not valid YAML", "The OpenAPI document is not valid YAML: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedYaml = Create(
+        "WPC034", "YAML construct not supported", "The OpenAPI document uses YAML the generator does not read: {0}; write the value out", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationName = Create(
+        "WPC035", "Two operations produce one name", "The operation {0} would be named '{1}', which another operation of the document has; it is named '{2}'", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InterpretedSchema = Create(
         "WPC050", "Schema validated by the interpreter", "{0} is validated by the interpreter, not compiled: '{1}' at {2}#{3} needs more than one forward pass",
         DiagnosticSeverity.Info);
@@ -80,7 +89,7 @@ internal static class DiagnosticDescriptors
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
-        SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct,
+        SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct, InvalidYaml, UnsupportedYaml, DuplicateOperationName,
         InterpretedSchema,
     }.ToDictionary(d => d.Id);
 

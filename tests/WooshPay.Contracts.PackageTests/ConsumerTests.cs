@@ -102,6 +102,61 @@ public sealed class ConsumerTests(PackedPackages packages)
     }
 
     [Fact]
+    public void A_YAML_OpenAPI_document_in_the_project_gives_models_and_operation_validators()
+    {
+        var dir = NewConsumer("consumer-yaml", "net10.0", null);
+        // Picked up by the package's default glob: no AdditionalFiles item in the project.
+        File.WriteAllText(Path.Combine(dir, "shop.openapi.yaml"), """
+            openapi: 3.1.0
+            info:
+              title: Shop API
+              version: "1"
+            paths:
+              /items:
+                post:
+                  operationId: createItem
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/item' }
+                  responses:
+                    '200':
+                      description: The item.
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/item' }
+            components:
+              schemas:
+                item:
+                  type: object
+                  required: [id, name]
+                  properties:
+                    id: { type: string, readOnly: true, description: Assigned by the shop. }
+                    name:
+                      type: string
+                      minLength: 1
+                      description: >-
+                        What the item is called.
+            """);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), """"
+            using WooshPay.Contracts;
+
+            Console.WriteLine($"{ShopApi.CreateItem.Method} {ShopApi.CreateItem.Path} {ShopApi.CreateItem.RequestType.Name}");
+            Console.WriteLine($"request: {ShopApi.CreateItem.ValidateRequest("""{"name":"tea"}""").IsValid}");
+            Console.WriteLine($"response: {ShopApi.CreateItem.ValidateResponse(200, """{"name":"tea"}""").IsValid}");
+            Console.WriteLine($"model: {Item.Parse("""{"id":"i1","name":"tea"}""").Name}");
+            """");
+        AddPackage(dir, PackedPackages.GeneratorPackageId);
+
+        var build = Build(dir);
+        Assert.True(build.ExitCode == 0, "The consumer build failed." + Environment.NewLine + build);
+        var run = Run(dir, s_runTimeout, null, Path.Combine(dir, "bin", "Release", "net10.0", "Consumer.dll"));
+        Assert.True(run.ExitCode == 0, "The consumer failed to run." + Environment.NewLine + run);
+        Assert.Equal(["POST /items Item", "request: True", "response: False", "model: tea"], run.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void Packages_carry_the_expected_files_and_dependency()
     {
         using var generator = ZipFile.OpenRead(packages.GeneratorPackage);

@@ -9,7 +9,15 @@ using WooshPay.Contracts.Generator.Model;
 namespace WooshPay.Contracts.Generator.Parsing.OpenApi;
 
 /// <summary>What one OpenAPI document contributes: a schema spec per component schema, and the document's own diagnostics.</summary>
-internal sealed record OpenApiDocumentSpec(string FilePath, EquatableArray<SchemaFileSpec> Components, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record OpenApiDocumentSpec(string FilePath, EquatableArray<SchemaFileSpec> Components, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The class that holds one entry per operation (see <see cref="OperationSpec"/>), named from the document's title.</summary>
+    public string? OperationsClassName { get; init; }
+
+    public string? Title { get; init; }
+
+    public EquatableArray<OperationSpec> Operations { get; init; } = EquatableArray<OperationSpec>.Empty;
+}
 
 /// <summary>
 /// Reads an OpenAPI 3.0 or 3.1 document (<c>*.openapi.json</c>) into one schema spec per entry of
@@ -19,10 +27,10 @@ internal sealed record OpenApiDocumentSpec(string FilePath, EquatableArray<Schem
 /// rewritten to that resource and then resolve through the linker like any cross-file reference. OpenAPI 3.0
 /// spellings become their draft 2020-12 equivalents on the parsed tree, which keeps every position for diagnostics.
 /// </summary>
-internal static class OpenApiDocumentReader
+internal static partial class OpenApiDocumentReader
 {
     private const string ComponentsPointer = "#/components/schemas/";
-    private static readonly string[] s_suffixes = { ".openapi.json" };
+    private static readonly string[] s_suffixes = { ".openapi.json", ".openapi.yaml", ".openapi.yml" };
 
     // Instance data: never rewritten.
     private static readonly HashSet<string> s_valueKeywords = new(StringComparer.Ordinal) { "enum", "const", "default", "examples" };
@@ -45,10 +53,8 @@ internal static class OpenApiDocumentReader
 
         var source = SourceText.From(text);
         LocationInfo At(TextSpan span) => new(path, span, source.Lines.GetLinePositionSpan(span));
-        var parsed = JsonTextParser.Parse(text);
-        if (parsed.Value is not { } root)
+        if (ParseText(path, text, At, diagnostics) is not { } root)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, At(parsed.ErrorSpan), parsed.Error!));
             return Done(path, Array.Empty<SchemaFileSpec>(), diagnostics);
         }
 
@@ -74,18 +80,51 @@ internal static class OpenApiDocumentReader
 
         var documentUri = UriReference.SplitFragment(retrievalUri).Uri;
         var components = new List<SchemaFileSpec>();
+        var rewriter = new Rewriter(documentUri, isOpenApi30, diagnostics, At);
+        void AddComponent(JsonValue schema, string uri, string? typeName, bool generateModels)
+            => components.Add(SchemaParser.ParseEmbedded(path, source, rewriter.Rewrite(schema), uri,
+                options with { TypeName = typeName, GenerateModels = options.GenerateModels && generateModels }));
+
         if (root["components"]?["schemas"] is { Kind: JsonKind.Object } schemas)
         {
-            var rewriter = new Rewriter(documentUri, isOpenApi30, diagnostics, At);
             foreach (var member in schemas.Members)
             {
-                var schema = rewriter.Rewrite(member.Value);
-                var componentOptions = options with { TypeName = NameHelper.ToPascalCase(member.Name) };
-                components.Add(SchemaParser.ParseEmbedded(path, source, schema, ComponentUri(documentUri, member.Name), componentOptions));
+                AddComponent(member.Value, ComponentUri(documentUri, member.Name), NameHelper.ToPascalCase(member.Name), true);
             }
         }
 
-        return Done(path, components, diagnostics);
+        var views = new Views(root["components"]?["schemas"], documentUri, AddComponent);
+        var operations = ReadOperations(root, documentUri, AddComponent, views, diagnostics, At);
+        var title = root["info"]?["title"] is { Kind: JsonKind.String } t ? t.Text : null;
+        return Done(path, components, diagnostics) with
+        {
+            Operations = operations.ToEquatableArray(),
+            Title = title,
+            OperationsClassName = operations.Count == 0 ? null : OperationsClassName(path, title, options.TypeName),
+        };
+    }
+
+    /// <summary>The document's tree from JSON, or from YAML for a <c>.yaml</c>/<c>.yml</c> file; null after reporting why not.</summary>
+    private static JsonValue? ParseText(string path, string text, Func<TextSpan, LocationInfo> at, List<DiagnosticInfo> diagnostics)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var json = JsonTextParser.Parse(text);
+            if (json.Value is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, at(json.ErrorSpan), json.Error!));
+            }
+
+            return json.Value;
+        }
+
+        var yaml = YamlTextParser.Parse(text);
+        if (yaml.Value is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(yaml.Unsupported ? DiagnosticDescriptors.UnsupportedYaml : DiagnosticDescriptors.InvalidYaml, at(yaml.ErrorSpan), yaml.Error!));
+        }
+
+        return yaml.Value;
     }
 
     private static string ComponentUri(string documentUri, string key) => documentUri + "/components/schemas/" + Uri.EscapeDataString(key);

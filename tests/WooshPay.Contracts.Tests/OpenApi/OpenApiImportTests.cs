@@ -22,6 +22,11 @@ public sealed class OpenApiImportTests
         var imported = PublicApi(fromDocument.Compilation);
         var standalone = PublicApi(ContractSchemas.Output.Compilation);
 
+        // The document adds its operations (WooshPayApi and an entry per operation); the schemas have none.
+        var operations = imported.Keys.Where(name => name.StartsWith("WooshPay.Contracts.WooshPayApi", StringComparison.Ordinal)).ToList();
+        Assert.Equal(13, operations.Count);
+        operations.ForEach(name => imported.Remove(name));
+
         // Models and enums are the same types with the same members.
         Assert.Equal(
             standalone.Where(t => !IsValidatorClass(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "\n" + t.Value),

@@ -67,6 +67,31 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
     }
 
     [Fact]
+    public void Every_Stripe_operation_has_an_entry_that_validates_its_responses_by_status()
+    {
+        var api = stripe.Assembly.GetType("WooshPay.Contracts.StripeApi")!;
+        var document = JsonNode.Parse(stripe.Text)!["paths"]!.AsObject();
+        Assert.Equal(document.Sum(path => path.Value!.AsObject().Count(m => m.Key is "get" or "post" or "delete")), api.GetNestedTypes().Length);
+
+        var retrieve = api.GetNestedType("GetPaymentIntentsIntent")!;
+        Assert.Equal("/v1/payment_intents/{intent}", retrieve.GetField("Path")!.GetValue(null));
+        Assert.Equal("PaymentIntent", ((Type)retrieve.GetMethod("ResponseType")!.Invoke(null, new object[] { 200 })!).Name);
+        // Stripe's request bodies are form-encoded: the entry knows the media type, and there is no JSON validator.
+        var create = api.GetNestedType("PostPaymentIntents")!;
+        Assert.Equal("application/x-www-form-urlencoded", create.GetField("RequestMediaType")!.GetValue(null));
+        Assert.Null(create.GetMethod("ValidateRequest", new[] { typeof(string), stripe.Assembly.GetType("WooshPay.Contracts.Runtime.ValidationOptions")! }));
+
+        // Responses: the payment intent schema for 200, Stripe's error object for any other status (default).
+        var validateResponse = retrieve.GetMethod("ValidateResponse", new[] { typeof(int), typeof(string), stripe.Assembly.GetType("WooshPay.Contracts.Runtime.ValidationOptions")! })!;
+        var intent = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.response.json"));
+        bool IsValid(int status, string json)
+            => (bool)validateResponse.ReturnType.GetProperty("IsValid")!.GetValue(validateResponse.Invoke(null, new object?[] { status, json, null }))!;
+        Assert.Equal(new GeneratedValidator(stripe.Assembly, "PaymentIntentSchema").Validate(intent).IsValid, IsValid(200, intent));
+        Assert.True(IsValid(404, """{ "error": { "type": "invalid_request_error", "message": "No such payment_intent" } }"""));
+        Assert.False(IsValid(404, """{ "error": { "type": 1 } }"""));
+    }
+
+    [Fact]
     public void Editing_one_Stripe_component_regenerates_only_what_depends_on_it()
     {
         var edited = JsonNode.Parse(stripe.Text)!;
@@ -79,6 +104,8 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
         Assert.Equal(new[] { "Refund" }, Rerun(second, TrackingNames.Models).Select(v => ((ModelTypeSpec)v).Name));
         Assert.Empty(Rerun(second, TrackingNames.Enums));
         Assert.Equal(new[] { "RefundSchema" }, Rerun(second, TrackingNames.SchemaClasses).Select(v => ((SchemaFileEmitSpec)v).ClassName));
+        // The operations class names the same models and validators as before: its source is not re-emitted.
+        Assert.Empty(Rerun(second, TrackingNames.Operations));
     }
 
     [Fact]
@@ -88,7 +115,7 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
 
         var second = stripe.Output.Driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
-        foreach (var step in new[] { TrackingNames.ParseOpenApi, TrackingNames.Link, TrackingNames.SchemaClasses, TrackingNames.Models, TrackingNames.Enums })
+        foreach (var step in new[] { TrackingNames.ParseOpenApi, TrackingNames.Link, TrackingNames.SchemaClasses, TrackingNames.Models, TrackingNames.Enums, TrackingNames.Operations })
         {
             Assert.Empty(Rerun(second, step));
         }
