@@ -31,7 +31,7 @@ internal static class SchemaValidator
         }
 
 #if NET9_0_OR_GREATER
-        var problem = FindIllFormed(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance), options);
+        var problem = FindIllFormed(root, global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance), options);
 #else
         // .NET 8 shows an element's text only as a string, which it cannot build when the bytes are not UTF-8.
         string text;
@@ -48,7 +48,7 @@ internal static class SchemaValidator
             }, false);
         }
 
-        var problem = FindIllFormed(JsonValues.ToUtf8(text), options);
+        var problem = FindIllFormed(root, JsonValues.ToUtf8(text), options);
 #endif
         return problem != null ? new ValidationResult(new[] { problem }, false) : Evaluate(root, instance, options);
     }
@@ -64,7 +64,7 @@ internal static class SchemaValidator
         }
 
         // Found on the reader, before a document is built: such a payload costs no copy of itself.
-        var error = FindIllFormed(utf8Json, options);
+        var error = FindIllFormed(root, utf8Json, options);
         if (error != null || !TryParse(utf8Json, options.MaxDepth, out var document, out error))
         {
             return new ValidationResult(new[] { error! }, false);
@@ -110,12 +110,12 @@ internal static class SchemaValidator
     /// JSON text: the parser reports that, first. A name that cannot be read stands in the pointer with U+FFFD for each
     /// unreadable part.
     /// </summary>
-    private static ValidationError? FindIllFormed(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options)
+    private static ValidationError? FindIllFormed(SchemaNode root, global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options)
     {
         var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth });
         try
         {
-            var error = FindIllFormed(ref reader, options);
+            var error = FindIllFormed(root, ref reader, options);
             while (error != null && reader.Read())
             {
                 // Malformed text after the problem is reported as malformed: the reader throws on the way to the end.
@@ -129,7 +129,7 @@ internal static class SchemaValidator
         }
     }
 
-    private static ValidationError? FindIllFormed(ref global::System.Text.Json.Utf8JsonReader reader, ValidationOptions options)
+    private static ValidationError? FindIllFormed(SchemaNode root, ref global::System.Text.Json.Utf8JsonReader reader, ValidationOptions options)
     {
         var frames = new global::System.Collections.Generic.List<Frame>();
         while (reader.Read())
@@ -143,13 +143,13 @@ internal static class SchemaValidator
                     if (problem != TextProblem.None)
                     {
                         top!.Name = options.RedactValues ? RedactedName : JsonValues.DecodeLossy(reader.ValueSpan);
-                        return TextError(frames, problem, "Property name");
+                        return TextError(root, frames, problem, "Property name");
                     }
 
                     top!.Name = reader.GetString()!;
                     if (!(top.Names ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)).Add(top.Name))
                     {
-                        return new ValidationError(PointerOf(frames), "duplicateKey", string.Empty, string.Empty, DuplicateNameMessage);
+                        return new ValidationError(PointerOf(root, frames), "duplicateKey", string.Empty, string.Empty, DuplicateNameMessage);
                     }
 
                     continue;
@@ -167,7 +167,7 @@ internal static class SchemaValidator
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
                 && (problem = JsonValues.FindTextProblem(reader.ValueSpan)) != TextProblem.None)
             {
-                return TextError(frames, problem, "String");
+                return TextError(root, frames, problem, "String");
             }
 
             if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray)
@@ -179,20 +179,112 @@ internal static class SchemaValidator
         return null;
     }
 
-    private static ValidationError TextError(global::System.Collections.Generic.List<Frame> frames, TextProblem problem, string what)
-        => new(PointerOf(frames), InvalidUnicodeKeyword, string.Empty, string.Empty, problem == TextProblem.LoneSurrogate
+    private static ValidationError TextError(SchemaNode root, global::System.Collections.Generic.List<Frame> frames, TextProblem problem, string what)
+        => new(PointerOf(root, frames), InvalidUnicodeKeyword, string.Empty, string.Empty, problem == TextProblem.LoneSurrogate
             ? what + " holds a lone surrogate, which is not valid Unicode; the document is rejected."
             : what + " holds bytes that are not valid UTF-8; the document is rejected.");
 
-    private static string PointerOf(global::System.Collections.Generic.List<Frame> frames)
+    /// <summary>
+    /// The pointer of the open frames, cut where the value may be described by an "x-sensitive" schema: names inside a
+    /// secret are part of it (the scan runs before evaluation, so the schemas are looked up along the pointer).
+    /// </summary>
+    private static string PointerOf(SchemaNode root, global::System.Collections.Generic.List<Frame> frames)
     {
         var sb = new global::System.Text.StringBuilder();
+        var nodes = Applying(new[] { root });
         foreach (var frame in frames)
         {
+            if (global::System.Linq.Enumerable.Any(nodes, n => n.Sensitive))
+            {
+                break;
+            }
+
             sb.Append('/').Append(frame.IsArray ? frame.Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : JsonPath.Escape(frame.Name!));
+            nodes = Applying(Children(nodes, frame));
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The schemas that may describe a member or item of a value that <paramref name="nodes"/> describe (a superset: more is only more withheld).</summary>
+    private static global::System.Collections.Generic.IEnumerable<SchemaNode> Children(global::System.Collections.Generic.List<SchemaNode> nodes, Frame frame)
+    {
+        foreach (var node in nodes)
+        {
+            if (frame.IsArray)
+            {
+                if (node.PrefixItems != null && frame.Index < node.PrefixItems.Length)
+                {
+                    yield return node.PrefixItems[frame.Index];
+                }
+
+                foreach (var items in new[] { node.Items, node.Contains, node.UnevaluatedItems })
+                {
+                    if (items != null)
+                    {
+                        yield return items;
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var (name, schema) in node.Properties ?? global::System.Array.Empty<(string, SchemaNode)>())
+            {
+                if (name == frame.Name)
+                {
+                    yield return schema;
+                }
+            }
+
+            foreach (var pattern in node.PatternProperties ?? global::System.Array.Empty<(string, global::System.Text.RegularExpressions.Regex, SchemaNode)>())
+            {
+                yield return pattern.Schema;
+            }
+
+            foreach (var rest in new[] { node.AdditionalProperties, node.UnevaluatedProperties })
+            {
+                if (rest != null)
+                {
+                    yield return rest;
+                }
+            }
+        }
+    }
+
+    /// <summary>The schemas given and every schema that applies in place of them ($ref, compositions, conditionals), each once.</summary>
+    private static global::System.Collections.Generic.List<SchemaNode> Applying(global::System.Collections.Generic.IEnumerable<SchemaNode> start)
+    {
+        var seen = new global::System.Collections.Generic.HashSet<SchemaNode>(global::System.Collections.Generic.ReferenceEqualityComparer.Instance);
+        var pending = new global::System.Collections.Generic.Stack<SchemaNode>(start);
+        var result = new global::System.Collections.Generic.List<SchemaNode>();
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (!seen.Add(node))
+            {
+                continue;
+            }
+
+            result.Add(node);
+            foreach (var next in new[] { node.Ref, node.DynamicRef, node.If, node.Then, node.Else })
+            {
+                if (next != null)
+                {
+                    pending.Push(next);
+                }
+            }
+
+            foreach (var branches in new[] { node.AllOf, node.AnyOf, node.OneOf })
+            {
+                foreach (var branch in branches ?? global::System.Array.Empty<SchemaNode>())
+                {
+                    pending.Push(branch);
+                }
+            }
+        }
+
+        return result;
     }
 
     private static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, int maxDepth, out global::System.Text.Json.JsonDocument? document, out ValidationError? error)
