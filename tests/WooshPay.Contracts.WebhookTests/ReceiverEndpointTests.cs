@@ -93,6 +93,12 @@ public sealed class ReceiverEndpointTests : IAsyncLifetime
 
         var (smallStatus, small) = await SendGarbageAsync(1024, declaredLength);
         var (largeStatus, large) = await SendGarbageAsync(size, declaredLength);
+        // The count is process-wide, so a tier-up compile or a background timer may land in one request: keep the
+        // least of three. A server that buffered the body would pay its size on every one of them.
+        for (var i = 0; i < 2; i++)
+        {
+            large = Math.Min(large, (await SendGarbageAsync(size, declaredLength)).Allocated);
+        }
 
         Assert.Equal(HttpStatusCode.BadRequest, smallStatus);
         Assert.Equal(HttpStatusCode.BadRequest, largeStatus);
