@@ -155,28 +155,10 @@ internal static class ContractJson
     {
         global::System.ArgumentNullException.ThrowIfNull(json);
 
-        // Encoding.UTF8 counts 3 bytes for an unpaired surrogate (its U+FFFD): the length of its three-byte form too.
         var rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetByteCount(json));
         try
         {
-            var source = global::System.MemoryExtensions.AsSpan(json);
-            var written = 0;
-            while (true)
-            {
-                var status = global::System.Text.Unicode.Utf8.FromUtf16(source, global::System.MemoryExtensions.AsSpan(rented, written), out var consumed, out var bytes, replaceInvalidSequences: false);
-                written += bytes;
-                if (status != global::System.Buffers.OperationStatus.InvalidData)
-                {
-                    break;
-                }
-
-                int unit = source[consumed];
-                rented[written++] = (byte)(0xE0 | (unit >> 12));
-                rented[written++] = (byte)(0x80 | ((unit >> 6) & 0x3F));
-                rented[written++] = (byte)(0x80 | (unit & 0x3F));
-                source = source.Slice(consumed + 1);
-            }
-
+            var written = JsonValues.ToUtf8(json, rented);
             return Parse(new global::System.ReadOnlySpan<byte>(rented, 0, written), options, read);
         }
         finally
