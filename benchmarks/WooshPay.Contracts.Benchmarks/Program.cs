@@ -5,8 +5,10 @@
 //
 // Every BenchmarkDotNet argument works after the "--" (--list flat, --filter '*Parse*', ...);
 // "-- --hostile-peak [case ...]" measures the peak memory of the hostile-input cases instead.
-// The job is short on purpose (3 warm-up and 10 measured iterations) so that the whole run fits a
-// 2-core machine in a few minutes; results land in BenchmarkDotNet.Artifacts/results/.
+// The job is short on purpose (3 warm-up and 10 measured iterations, one process per benchmark);
+// "-- --short --filter ..." is a quick look (in process, 1 warm-up and 3 iterations of 100 ms):
+// about a minute for the validation and parse classes, too coarse for the tables of benchmarks/README.md.
+// Results land in BenchmarkDotNet.Artifacts/results/.
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -26,10 +28,16 @@ if (args is ["--hostile-peak-child", var hostile, var file, var stop])
     return;
 }
 
+var quick = args.Contains("--short");
+var job = quick
+    ? Job.Default.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance)
+        .WithWarmupCount(1).WithIterationCount(3).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)).WithId("Quick-1x3")
+    : Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Short-3x10");
 var config = DefaultConfig.Instance
-    .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Short-3x10"))
+    .AddJob(job)
     .AddDiagnoser(MemoryDiagnoser.Default)
     .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
     .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
 
-BenchmarkSwitcher.FromAssembly(typeof(WooshPay.Contracts.Benchmarks.ValidationBenchmarks).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(WooshPay.Contracts.Benchmarks.ValidationBenchmarks).Assembly)
+    .Run(args.Where(a => a != "--short").ToArray(), config);

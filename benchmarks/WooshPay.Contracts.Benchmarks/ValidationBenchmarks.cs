@@ -6,26 +6,67 @@ using NJ = NJsonSchema;
 
 namespace WooshPay.Contracts.Benchmarks;
 
-/// <summary>A payload and the schema it is validated against.</summary>
+/// <summary>A payload and the schema it is validated against: every canonical sample, the published invalid one, a large one.</summary>
 public enum Case
 {
-    /// <summary>canonical/payment_intent.create.web.response.json against PaymentIntent (valid, 929 B).</summary>
+    /// <summary>canonical/payment_intent.create.web.request.json against PaymentIntentCreateRequest.</summary>
+    PaymentIntentWebRequest,
+
+    /// <summary>canonical/payment_intent.create.app.request.json against PaymentIntentCreateRequest.</summary>
+    PaymentIntentAppRequest,
+
+    /// <summary>canonical/payment_intent.create.web.response.json against PaymentIntent (929 B).</summary>
     PaymentIntentValid,
+
+    /// <summary>canonical/payment_intent.create.app.response.json against PaymentIntent.</summary>
+    PaymentIntentAppResponse,
+
+    /// <summary>canonical/checkout.session.create.request.json against CheckoutSessionCreateRequest.</summary>
+    CheckoutSessionRequest,
+
+    /// <summary>canonical/checkout.session.create.response.json against CheckoutSession.</summary>
+    CheckoutSessionResponse,
+
+    /// <summary>canonical/refund.create.request.json against RefundCreateRequest.</summary>
+    RefundRequest,
+
+    /// <summary>canonical/refund.create.response.json against Refund.</summary>
+    RefundResponse,
+
+    /// <summary>canonical/webhook_endpoint.create.request.json against WebhookEndpointCreateRequest.</summary>
+    WebhookEndpointRequest,
+
+    /// <summary>canonical/webhook_endpoint.create.response.json against WebhookEndpoint.</summary>
+    WebhookEndpointResponse,
 
     /// <summary>documented/payment_intent.create.web.response.json, as published, against PaymentIntent (invalid: every error collected).</summary>
     PaymentIntentPublishedInvalid,
 
-    /// <summary>The canonical checkout session with its one line item repeated to 100 (distinct ids), against CheckoutSession (valid).</summary>
+    /// <summary>The canonical checkout session with its one line item repeated to 100 (distinct ids), against CheckoutSession (valid, about 120 KB).</summary>
     CheckoutSession100Items,
+}
 
-    /// <summary>canonical/payment_intent.create.web.request.json against PaymentIntentCreateRequest (valid).</summary>
-    PaymentIntentRequestValid,
+/// <summary>What a case reads and which generated validator checks it.</summary>
+internal sealed record CaseInput(string Payload, string SchemaFile, string Title, bool ExpectValid, Func<byte[], ValidationOptions, ValidationResult> Validate)
+{
+    public static CaseInput For(Case @case) => @case switch
+    {
+        Case.PaymentIntentWebRequest => Canonical("payment_intent.create.web.request.json", "payment_intent.create.request.schema.json", "PaymentIntentCreateRequest", (b, o) => PaymentIntentCreateRequestSchema.Validate(b, o)),
+        Case.PaymentIntentAppRequest => Canonical("payment_intent.create.app.request.json", "payment_intent.create.request.schema.json", "PaymentIntentCreateRequest", (b, o) => PaymentIntentCreateRequestSchema.Validate(b, o)),
+        Case.PaymentIntentValid => Canonical("payment_intent.create.web.response.json", "payment_intent.schema.json", "PaymentIntent", (b, o) => PaymentIntentSchema.Validate(b, o)),
+        Case.PaymentIntentAppResponse => Canonical("payment_intent.create.app.response.json", "payment_intent.schema.json", "PaymentIntent", (b, o) => PaymentIntentSchema.Validate(b, o)),
+        Case.CheckoutSessionRequest => Canonical("checkout.session.create.request.json", "checkout.session.create.request.schema.json", "CheckoutSessionCreateRequest", (b, o) => CheckoutSessionCreateRequestSchema.Validate(b, o)),
+        Case.CheckoutSessionResponse or Case.CheckoutSession100Items => Canonical("checkout.session.create.response.json", "checkout.session.schema.json", "CheckoutSession", (b, o) => CheckoutSessionSchema.Validate(b, o)),
+        Case.RefundRequest => Canonical("refund.create.request.json", "refund.create.request.schema.json", "RefundCreateRequest", (b, o) => RefundCreateRequestSchema.Validate(b, o)),
+        Case.RefundResponse => Canonical("refund.create.response.json", "refund.schema.json", "Refund", (b, o) => RefundSchema.Validate(b, o)),
+        Case.WebhookEndpointRequest => Canonical("webhook_endpoint.create.request.json", "webhook_endpoint.create.request.schema.json", "WebhookEndpointCreateRequest", (b, o) => WebhookEndpointCreateRequestSchema.Validate(b, o)),
+        Case.WebhookEndpointResponse => Canonical("webhook_endpoint.create.response.json", "webhook_endpoint.schema.json", "WebhookEndpoint", (b, o) => WebhookEndpointSchema.Validate(b, o)),
+        Case.PaymentIntentPublishedInvalid => new("documented/payment_intent.create.web.response.json", "payment_intent.schema.json", "PaymentIntent", false, (b, o) => PaymentIntentSchema.Validate(b, o)),
+        _ => throw new ArgumentOutOfRangeException(nameof(@case)),
+    };
 
-    /// <summary>canonical/checkout.session.create.response.json against CheckoutSession (valid).</summary>
-    CheckoutSessionValid,
-
-    /// <summary>documented/checkout.session.create.response.json against CheckoutSession (invalid: every error collected).</summary>
-    CheckoutSessionInvalid,
+    private static CaseInput Canonical(string canonical, string schemaFile, string title, Func<byte[], ValidationOptions, ValidationResult> validate)
+        => new("canonical/" + canonical, schemaFile, title, true, validate);
 }
 
 /// <summary>
@@ -57,26 +98,18 @@ public class ValidationBenchmarks
     };
 
     private byte[] _utf8 = Array.Empty<byte>();
+    private CaseInput _input = null!;
     private NJ.JsonSchema _njsonSchema = null!;
     private Json.Schema.JsonSchema _jsonSchemaNet = null!;
 
-    [Params(Case.PaymentIntentValid, Case.PaymentIntentPublishedInvalid, Case.CheckoutSession100Items)]
+    [ParamsAllValues]
     public Case Case { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var (payload, schemaFile, title, expectValid) = Case switch
-        {
-            Case.PaymentIntentValid => ("canonical/payment_intent.create.web.response.json", "payment_intent.schema.json", "PaymentIntent", true),
-            Case.PaymentIntentPublishedInvalid => ("documented/payment_intent.create.web.response.json", "payment_intent.schema.json", "PaymentIntent", false),
-            Case.CheckoutSession100Items => ("canonical/checkout.session.create.response.json", "checkout.session.schema.json", "CheckoutSession", true),
-            Case.PaymentIntentRequestValid => ("canonical/payment_intent.create.web.request.json", "payment_intent.create.request.schema.json", "PaymentIntentCreateRequest", true),
-            Case.CheckoutSessionValid => ("canonical/checkout.session.create.response.json", "checkout.session.schema.json", "CheckoutSession", true),
-            Case.CheckoutSessionInvalid => ("documented/checkout.session.create.response.json", "checkout.session.schema.json", "CheckoutSession", false),
-            _ => throw new ArgumentOutOfRangeException(nameof(Case)),
-        };
-
+        _input = CaseInput.For(Case);
+        var (payload, schemaFile, title, expectValid) = (_input.Payload, _input.SchemaFile, _input.Title, _input.ExpectValid);
         if (Inputs.TitleOf(schemaFile) != title)
         {
             throw new InvalidOperationException($"{schemaFile} is titled '{Inputs.TitleOf(schemaFile)}', not '{title}'.");
@@ -135,21 +168,11 @@ public class ValidationBenchmarks
 
     /// <summary>The generated validator, every error collected (the default).</summary>
     [Benchmark(Baseline = true)]
-    public ValidationResult Generated() => Case switch
-    {
-        Case.PaymentIntentRequestValid => PaymentIntentCreateRequestSchema.Validate(_utf8, s_collectAll),
-        Case.PaymentIntentValid or Case.PaymentIntentPublishedInvalid => PaymentIntentSchema.Validate(_utf8, s_collectAll),
-        _ => CheckoutSessionSchema.Validate(_utf8, s_collectAll),
-    };
+    public ValidationResult Generated() => _input.Validate(_utf8, s_collectAll);
 
     /// <summary>The generated validator, stopping at the first error.</summary>
     [Benchmark]
-    public ValidationResult GeneratedStopAtFirstError() => Case switch
-    {
-        Case.PaymentIntentRequestValid => PaymentIntentCreateRequestSchema.Validate(_utf8, s_stopAtFirst),
-        Case.PaymentIntentValid or Case.PaymentIntentPublishedInvalid => PaymentIntentSchema.Validate(_utf8, s_stopAtFirst),
-        _ => CheckoutSessionSchema.Validate(_utf8, s_stopAtFirst),
-    };
+    public ValidationResult GeneratedStopAtFirstError() => _input.Validate(_utf8, s_stopAtFirst);
 
     /// <summary>NJsonSchema: the bytes decoded to a string, then Validate(string), which parses it with Newtonsoft.Json and collects every error.</summary>
     [Benchmark]

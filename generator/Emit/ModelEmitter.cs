@@ -179,7 +179,7 @@ internal static class ModelEmitter
                         WriteUnknownName(w, strict, n);
                     }
 
-                    var keep = $"result.AdditionalProperties = {n.Json}.AddExtensionData(result.AdditionalProperties, unknown!, ref reader, options);";
+                    var keep = $"result.AdditionalProperties = {n.Json}.AddExtensionData(result.AdditionalProperties, unknown!, ref reader);";
                     if (members.Count > 0)
                     {
                         w.WriteLine("reader.Read();");
@@ -440,7 +440,7 @@ internal static class ModelEmitter
         TypeRefKind.List => $"{n.Json}.ReadList(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
         TypeRefKind.Map => $"{n.Json}.ReadMap(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
         TypeRefKind.Union => UnionEmitter.ReadExpression(type.Union!, reader, options, n.Namespace),
-        _ => $"{n.Json}.ReadElement(ref {reader}, {options})",
+        _ => $"{n.Json}.ReadElement(ref {reader})",
     };
 
     /// <summary>A ContractRead&lt;T&gt;: a generated type's ReadJson, or a static lambda.</summary>

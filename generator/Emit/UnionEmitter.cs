@@ -22,7 +22,7 @@ internal static class UnionEmitter
         var arms = union.Members.Select(m => $"{CSharpLiteral.String(m.Value)} => global::{ns}.{m.TypeName}.ReadJson(ref {reader}, {options}),");
         return $"global::{ns}.Runtime.ContractUnion.Discriminator({reader}, {CSharpLiteral.String(union.Discriminator)}) switch\n{{\n    "
             + string.Join("\n    ", arms)
-            + $"\n    _ => (object)global::{ns}.Runtime.ContractJson.ReadElement(ref {reader}, {options}),\n}}";
+            + $"\n    _ => (object)global::{ns}.Runtime.ContractJson.ReadElement(ref {reader}),\n}}";
     }
 
     /// <summary>Statements writing <paramref name="value"/> (an object, possibly null) with <paramref name="writer"/>.</summary>

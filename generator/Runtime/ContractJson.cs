@@ -265,14 +265,30 @@ internal static class ContractJson
         => new((options.RedactValues ? "this property" : "the property \"" + name + "\"") + " is not defined by the schema, which allows no other properties.");
 
     public static ContractReadFailure UnknownEnumValue<T>(string value, global::System.Collections.Generic.IEnumerable<T> knownValues, ParseOptions options)
-        => new((options.RedactValues ? "the value" : "\"" + Shorten(value) + "\"") + " is not one of the known values (" + string.Join(", ", global::System.Linq.Enumerable.Select(knownValues, v => "\"" + v + "\"")) + ").");
+        => new((options.RedactValues ? "the value" : "\"" + Shorten(value) + "\"") + " is not one of the known values (" + KnownValuesText(knownValues) + ").");
+
+    /// <summary>The first known values, quoted, and how many more: an enum of thousands must not make a message of megabytes.</summary>
+    private static string KnownValuesText<T>(global::System.Collections.Generic.IEnumerable<T> knownValues)
+    {
+        const int Listed = 10;
+        var text = new global::System.Text.StringBuilder();
+        var count = 0;
+        foreach (var value in knownValues)
+        {
+            if (count++ < Listed)
+            {
+                text.Append(count == 1 ? "\"" : ", \"").Append(Shorten(value?.ToString() ?? string.Empty)).Append('"');
+            }
+        }
+
+        return count > Listed ? text.Append(", and ").Append(count - Listed).Append(" more").ToString() : text.ToString();
+    }
 
     /// <summary>Keeps a member the schema does not name, for the round trip, and returns the dictionary, created on first use.</summary>
     public static global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AddExtensionData(
         global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? data,
         string name,
-        ref global::System.Text.Json.Utf8JsonReader reader,
-        ParseOptions options)
+        ref global::System.Text.Json.Utf8JsonReader reader)
     {
         data ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();
         if (data.ContainsKey(name))
@@ -280,7 +296,7 @@ internal static class ContractJson
             throw DuplicateName();
         }
 
-        data.Add(name, ReadElement(ref reader, options));
+        data.Add(name, ReadElement(ref reader));
         return data;
     }
 
@@ -349,11 +365,13 @@ internal static class ContractJson
     /// <summary>
     /// Any JSON value, null included, in a document of its own. It is checked first as the typed members are: no
     /// member named twice in any object, every string and name valid Unicode; so what is kept writes back as read.
+    /// A fault inside is reported at the value itself: the names within it are data the contract does not describe
+    /// (a resource of a kind it does not model, an unknown member), and one of them may be a secret.
     /// </summary>
-    public static global::System.Text.Json.JsonElement ReadElement(ref global::System.Text.Json.Utf8JsonReader reader, ParseOptions options)
+    public static global::System.Text.Json.JsonElement ReadElement(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         var copy = reader;
-        CheckValue(ref copy, options);
+        CheckValue(ref copy);
         return global::System.Text.Json.JsonElement.ParseValue(ref reader);
     }
 
@@ -413,52 +431,32 @@ internal static class ContractJson
     }
 
     /// <summary>Walks a value kept whole: every object's names distinct, every string and name valid Unicode.</summary>
-    private static void CheckValue(ref global::System.Text.Json.Utf8JsonReader reader, ParseOptions options)
+    private static void CheckValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case global::System.Text.Json.JsonTokenType.String:
-                CheckUnicode(ref reader, "the string");
+                CheckUnicode(ref reader, "a string within this value");
                 break;
             case global::System.Text.Json.JsonTokenType.StartArray:
-                var index = 0;
-                try
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
-                    for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray; index++)
-                    {
-                        CheckValue(ref reader, options);
-                    }
-                }
-                catch (ContractReadFailure failure)
-                {
-                    failure.Enter(index);
-                    throw;
+                    CheckValue(ref reader);
                 }
 
                 break;
             case global::System.Text.Json.JsonTokenType.StartObject:
                 global::System.Collections.Generic.HashSet<string>? names = null;
-                string? name = null;
-                try
+                while (NextMember(ref reader))
                 {
-                    while (NextMember(ref reader))
+                    CheckUnicode(ref reader, "a property name within this value");
+                    if (!(names ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)).Add(reader.GetString()!))
                     {
-                        name = null;
-                        var current = ReadName(ref reader);
-                        name = current;
-                        if (!(names ??= new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)).Add(current))
-                        {
-                            throw DuplicateName();
-                        }
-
-                        reader.Read();
-                        CheckValue(ref reader, options);
+                        throw new ContractReadFailure("an object within this value names a member more than once; which value counts would be ambiguous, so the document is rejected.");
                     }
-                }
-                catch (ContractReadFailure failure)
-                {
-                    failure.Enter(name, declared: false, options);
-                    throw;
+
+                    reader.Read();
+                    CheckValue(ref reader);
                 }
 
                 break;

@@ -24,6 +24,17 @@ public sealed class FuzzRegressions
         // The validator accepted a lone surrogate escape that Parse refused.
         ("lone surrogate escape in a string value", "PaymentIntentCancelRequest",
             "{\"cancellation_reason\":\"r\\ud800equested_by_customer\"}"),
+
+        // An integer without a maximum: valid to the validator, beyond long for Parse.
+        ("integer beyond long in a timestamp", "WebhookEndpoint",
+            "{\"id\":\"we_1733097600000000001\",\"object\":\"webhook_endpoint\",\"url\":\"https://merchant.example/webhooks/wooshpay\",\"enabled_events\":[\"payment_intent.succeeded\"],"
+                + "\"description\":\"Order fulfilment\",\"api_version\":\"2023-10-16\",\"secret\":\"whsec_sample0000000000000000000000000000\",\"status\":\"enabled\",\"livemode\":false,"
+                + "\"created\":9223372036854775808,\"metadata\":{}}"),
+
+        // Parse named the members inside a resource it keeps whole, and one was inside a client_secret.
+        ("a fault within a secret of a resource kept whole, Parse", "WooshPayEvent",
+            "{\"id\":\"evt_3000000000000000001\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\",\"created\":1700000000000,"
+                + "\"data\":{\"object\":{\"object\":\"IOS\",\"client_secret\":{\"sk_live_FUZZLEAK_as_key\":\"whsec_FUZZLEAK_as_value\\xED\\xA0\\x80\"}}}}"),
     };
 
     public static TheoryData<string> Names()

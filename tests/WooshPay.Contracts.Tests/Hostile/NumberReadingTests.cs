@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using WooshPay.Contracts.Tests.Infrastructure;
 using Xunit;
 
@@ -63,6 +64,58 @@ public sealed class NumberReadingTests
         Assert.Equal("ContractJsonException", error.GetType().Name);
         Assert.Contains("outside the range", error.Message);
     }
+
+    [Fact]
+    public void Every_integer_of_the_contract_has_a_maximum_that_Parse_reads_exactly()
+    {
+        // Without a maximum, 9223372036854775808 would be valid to the validator and refused by Parse.
+        var unbounded = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Schemas, "*.schema.json"))
+        {
+            using var schema = JsonDocument.Parse(File.ReadAllText(file));
+            CollectUnboundedIntegers(schema.RootElement, Path.GetFileName(file) + "#", unbounded);
+        }
+
+        Assert.Empty(unbounded);
+    }
+
+    private static void CollectUnboundedIntegers(JsonElement node, string pointer, List<string> unbounded)
+    {
+        if (node.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in node.EnumerateArray())
+            {
+                CollectUnboundedIntegers(item, pointer + "/" + index++, unbounded);
+            }
+
+            return;
+        }
+
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (node.TryGetProperty("type", out var type) && Names(type).Contains("integer")
+            && !(node.TryGetProperty("maximum", out var maximum) && maximum.GetDecimal() <= 9007199254740991m))
+        {
+            unbounded.Add(pointer);
+        }
+
+        foreach (var member in node.EnumerateObject())
+        {
+            CollectUnboundedIntegers(member.Value, pointer + "/" + member.Name, unbounded);
+        }
+    }
+
+    /// <summary>The names of a <c>type</c> keyword (a string or an array of them); nothing for a property named "type".</summary>
+    private static IEnumerable<string?> Names(JsonElement type) => type.ValueKind switch
+    {
+        JsonValueKind.String => new[] { type.GetString() },
+        JsonValueKind.Array => type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()),
+        _ => Array.Empty<string?>(),
+    };
 
     private static string Request(string amount) => "{\"amount\":" + amount + ",\"currency\":\"CNY\"}";
 

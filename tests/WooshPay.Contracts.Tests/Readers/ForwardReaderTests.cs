@@ -56,7 +56,7 @@ public sealed class ForwardReaderTests
         { "invalid UTF-8 in a string", Bytes("""{"amount":100,"currency":"C""", "NY\"}"), "/currency" },
         { "a lone surrogate escape", Encoding.UTF8.GetBytes("""{"amount":100,"currency":"\ud800"}"""), "/currency" },
         { "a lone low surrogate escape in a map value", Encoding.UTF8.GetBytes("""{"amount":100,"currency":"CNY","metadata":{"k":"a\udc00"}}"""), "/metadata/k" },
-        { "invalid UTF-8 deep in a kept unknown member", Bytes("{\"amount\":100,\"currency\":\"CNY\",\"extra\":[1,{\"x\":\"", "\"}]}"), "/extra/1/x" },
+        { "invalid UTF-8 deep in a kept unknown member", Bytes("{\"amount\":100,\"currency\":\"CNY\",\"extra\":[1,{\"x\":\"", "\"}]}"), "/extra" }, // names inside a kept value are not shown: one may be a secret
     };
 
     [Theory]
