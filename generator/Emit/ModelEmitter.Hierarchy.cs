@@ -60,10 +60,15 @@ internal static partial class ModelEmitter
             w.WriteLine($"var alternative = {n.Runtime}.ContractUnion.Alternative(reader, {name}u8, s_values);");
             using (w.Block("switch (alternative)"))
             {
-                for (var i = 0; i < alternatives.Members.Count; i++)
+                // One arm per class, with a case per value that selects it.
+                foreach (var arm in alternatives.Members.Select((m, i) => (m.TypeName, Index: i)).GroupBy(m => m.TypeName))
                 {
-                    w.WriteLine($"case {i.ToString(CultureInfo.InvariantCulture)}:");
-                    w.WriteLine($"    return global::{n.Namespace}.{alternatives.Members[i].TypeName}.ReadJson(ref reader, options);");
+                    foreach (var (_, index) in arm)
+                    {
+                        w.WriteLine($"case {index.ToString(CultureInfo.InvariantCulture)}:");
+                    }
+
+                    w.WriteLine($"    return global::{n.Namespace}.{arm.Key}.ReadJson(ref reader, options);");
                 }
 
                 w.WriteLine("default:");

@@ -396,14 +396,15 @@ internal static partial class ModelEmitter
         }
 
         // Checks what would be sent: the JSON this instance writes, unknown properties included, in a buffer reused per thread.
-        w.WriteLine($"/// <summary>Validates this instance (as <see cref=\"WriteTo\"/> writes it) against the {model.Name} schema, before it is sent.</summary>");
         if (abstractInstance)
         {
+            w.WriteLine("/// <summary>Validates this instance (as <see cref=\"WriteTo\"/> writes it) against the schema of its class, before it is sent.</summary>");
             w.WriteLine($"public abstract {n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null);");
             w.WriteLine();
             return;
         }
 
+        w.WriteLine($"/// <summary>Validates this instance (as <see cref=\"WriteTo\"/> writes it) against the {model.Name} schema, before it is sent.</summary>");
         using (w.Block($"public {(n.Hide.Length > 0 ? "override " : "")}{n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null)"))
         {
             w.WriteLine($"var writer = {n.Json}.ScratchWriter();");

@@ -29,6 +29,17 @@ internal sealed partial class SchemaLinker
     private Dictionary<SchemaNodeAddress, HierarchyPlan> PlanHierarchies(LinkedGraph graph)
     {
         var plans = new Dictionary<SchemaNodeAddress, HierarchyPlan>();
+
+        // A request or response view of a component repeats its discriminator at the same place: it is reported once.
+        var reported = new HashSet<DiagnosticInfo>();
+        void Report(DiagnosticInfo diagnostic)
+        {
+            if (reported.Add(diagnostic))
+            {
+                _diagnostics.Add(diagnostic);
+            }
+        }
+
         foreach (var file in _files)
         {
             foreach (var node in file.Spec.Nodes)
@@ -41,7 +52,7 @@ internal sealed partial class SchemaLinker
                 var location = file.Spec.Positions[node.Index].Discriminator ?? file.Spec.Location(node.Index);
                 if (node.OneOf.IsEmpty && node.AnyOf.IsEmpty)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritanceDiscriminator, location, discriminator.PropertyName));
+                    Report(DiagnosticInfo.Create(DiagnosticDescriptors.InheritanceDiscriminator, location, discriminator.PropertyName));
                     continue;
                 }
 
@@ -49,7 +60,7 @@ internal sealed partial class SchemaLinker
                 var plan = PlanHierarchy(graph, new SchemaNodeAddress(file.ClassName, node.Index), discriminator, problems);
                 if (problems.Count > 0)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncompleteDiscriminator, location, discriminator.PropertyName, string.Join("; ", problems)));
+                    Report(DiagnosticInfo.Create(DiagnosticDescriptors.IncompleteDiscriminator, location, discriminator.PropertyName, string.Join("; ", problems)));
                 }
                 else
                 {

@@ -224,6 +224,47 @@ public sealed class OpenApiDiscriminatorTests
     }
 
     [Fact]
+    public void A_request_view_of_the_hierarchy_maps_to_the_views_of_its_alternatives()
+    {
+        var (output, assembly) = Compile("""
+            openapi: 3.1.0
+            paths:
+              /pets:
+                post:
+                  operationId: createPet
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/Pet' }
+                  responses:
+                    '200': { description: ok }
+            components:
+              schemas:
+                Pet:
+                  oneOf: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' } ]
+                  discriminator: { propertyName: petType, mapping: { cat: '#/components/schemas/Cat', dog: Dog } }
+                Cat:
+                  type: object
+                  required: [petType, id]
+                  properties:
+                    petType: { type: string }
+                    id: { type: string, readOnly: true }
+                Dog:
+                  type: object
+                  required: [petType, bark]
+                  properties:
+                    petType: { type: string }
+                    bark: { type: string }
+            """, "/project/pets.openapi.yaml");
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        var view = new GeneratedValidator(assembly, "PetRequestViewSchema");
+        Assert.True(view.Validate("""{"petType":"cat"}""").IsValid);
+        Assert.Contains(view.Validate("""{"petType":"cow"}""").Errors, e => e.InstanceLocation == "/petType");
+        Assert.False(new GeneratedValidator(assembly, "PetSchema").Validate("""{"petType":"cat"}""").IsValid);
+    }
+
+    [Fact]
     public void The_allOf_inheritance_form_is_validated_as_written_and_says_so()
     {
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.yaml", """
