@@ -124,7 +124,7 @@ internal sealed partial class SchemaLinker
             {
                 if (name is null)
                 {
-                    problems.Add($"the alternative at {Node(target)!.Pointer} is named neither by the mapping nor by a component name");
+                    problems.Add($"the alternative '{Describe(target)}' is named neither by the mapping nor by a component name");
                 }
                 else if (values.Any(v => v.Value == name))
                 {
@@ -138,7 +138,7 @@ internal sealed partial class SchemaLinker
 
             if (!DeclaresRequiredString(graph, target, discriminator.PropertyName))
             {
-                problems.Add($"'{name ?? Node(target)!.Pointer}' does not declare '{discriminator.PropertyName}' as a required string property");
+                problems.Add($"'{Describe(target)}' does not declare '{discriminator.PropertyName}' as a required string property");
             }
         }
 
@@ -155,6 +155,14 @@ internal sealed partial class SchemaLinker
         return target.NodeIndex == 0 && at >= 0 && OpenApiDocumentReader.IsOpenApiFile(file.FilePath)
             ? Uri.UnescapeDataString(uri.Substring(at + ComponentsSegment.Length))
             : null;
+    }
+
+    /// <summary>An alternative in a message: its component name, with the pointer for a schema inside one; else its file and pointer.</summary>
+    private string Describe(SchemaNodeAddress target)
+    {
+        var pointer = Node(target)!.Pointer;
+        var owner = ComponentName(new SchemaNodeAddress(target.SchemaClassName, 0)) ?? _byClass[target.SchemaClassName].Spec.FilePath;
+        return pointer.Length == 0 ? owner : owner + "#" + pointer;
     }
 
     private static bool DeclaresRequiredString(LinkedGraph graph, SchemaNodeAddress objectSchema, string propertyName)

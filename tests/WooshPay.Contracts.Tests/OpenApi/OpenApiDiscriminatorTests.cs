@@ -208,6 +208,22 @@ public sealed class OpenApiDiscriminatorTests
     }
 
     [Fact]
+    public void An_alternative_inside_a_component_has_no_implicit_name()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.json", """
+            { "openapi": "3.1.0", "components": { "schemas": {
+              "Pet": { "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Box/properties/inner" } ],
+                "discriminator": { "propertyName": "petType" } },
+              "Box": { "type": "object", "properties": { "inner": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } } } },
+              "Cat": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } } } } }
+            """) });
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC037", diagnostic.Id);
+        Assert.Contains("the alternative 'Box#/properties/inner' is named neither by the mapping nor by a component name", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_alternative_that_is_not_a_reference_is_reported_in_json_at_the_discriminator()
     {
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.json", """
