@@ -139,7 +139,8 @@ public sealed class OpenApiDiscriminatorTests
             Assert.True(checker.Validate("""{"petType":"kitty","name":"Tom"}""").IsValid);
             var (isValid, errors, _) = checker.Validate("""{"petType":"cow","name":"Tom"}""");
             Assert.False(isValid);
-            Assert.Contains(errors, e => e.InstanceLocation == "/petType" && e.Keyword == "enum");
+            var error = Assert.Single(errors);
+            Assert.Equal(("/petType", "enum", "/properties/petType/enum"), (error.InstanceLocation, error.Keyword, error.KeywordLocation));
         }
     }
 
