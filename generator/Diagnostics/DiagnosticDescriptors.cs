@@ -79,6 +79,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateOperationName = Create(
         "WPC035", "Two operations produce one name", "The operation {0} would be named '{1}', which another operation of the document has; it is named '{2}'", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InheritanceDiscriminator = Create(
+        "WPC036", "Discriminator of the allOf inheritance form", "The discriminator '{0}' has no oneOf/anyOf to choose among: the allOf inheritance form is not turned into a class hierarchy; the schemas are validated as written",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor IncompleteDiscriminator = Create(
+        "WPC037", "Discriminator does not make a closed hierarchy", "The discriminator '{0}' does not make a closed hierarchy: {1}; the value keeps its union shape", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor AlternativeInTwoHierarchies = Create(
+        "WPC038", "Alternative of two hierarchies", "'{0}' already derives from '{1}', so it cannot also derive from '{2}'; '{2}' keeps its union shape", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InterpretedSchema = Create(
         "WPC050", "Schema validated by the interpreter", "{0} is validated by the interpreter, not compiled: '{1}' at {2}#{3} needs more than one forward pass",
         DiagnosticSeverity.Info);
@@ -90,7 +100,7 @@ internal static class DiagnosticDescriptors
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
         SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct, InvalidYaml, UnsupportedYaml, DuplicateOperationName,
-        InterpretedSchema,
+        InheritanceDiscriminator, IncompleteDiscriminator, AlternativeInTwoHierarchies, InterpretedSchema,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

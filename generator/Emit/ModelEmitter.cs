@@ -11,13 +11,18 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// that what was read is written back exactly, extension data for unknown members, and
 /// reflection-free reading and writing through the shared helpers in Runtime/ContractJson.cs.
 /// </summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
 
     public static string Emit(ModelTypeSpec model, EmitOptions options)
     {
-        var names = new Names(model.Name, options.Namespace);
+        if (model.Alternatives is { } alternatives)
+        {
+            return EmitHierarchy(model, alternatives, options);
+        }
+
+        var names = new Names(model.Name, options.Namespace, model.BaseType);
         var members = Members(model, names);
         var w = new SourceWriter();
 
@@ -28,7 +33,8 @@ internal static class ModelEmitter
         w.WriteSummary(string.IsNullOrWhiteSpace(model.Description) ? $"The {model.Name} object, generated from its JSON Schema." : model.Description);
         w.WriteLine(Attributes.GeneratedCode(options));
         w.WriteLine($"[global::System.Text.Json.Serialization.JsonConverter(typeof({names.Self}.Converter))]");
-        using (w.Block($"{(options.PublicTypes ? "public" : "internal")} sealed partial class {model.Name}"))
+        var baseType = model.BaseType is null ? "" : $" : global::{options.Namespace}.{model.BaseType}";
+        using (w.Block($"{(options.PublicTypes ? "public" : "internal")} sealed partial class {model.Name}{baseType}"))
         {
             WriteFields(w, members);
             WriteProperties(w, members);
@@ -103,17 +109,17 @@ internal static class ModelEmitter
         {
             w.WriteLine($"/// <summary>Reads an instance from {what}.</summary>");
             w.WriteLine(throws);
-            w.WriteLine($"public static {n.Self} Parse({parameter}) => {n.Json}.Parse({argument}, null, ReadJson);");
+            w.WriteLine($"public {n.Hide}static {n.Self} Parse({parameter}) => {n.Json}.Parse({argument}, null, ReadJson);");
             w.WriteLine();
             w.WriteLine($"/// <summary>Reads an instance from {what}; <paramref name=\"options\"/> can keep values out of the exception.</summary>");
             w.WriteLine(throws);
-            w.WriteLine($"public static {n.Self} Parse({parameter}, {n.Runtime}.ParseOptions? options) => {n.Json}.Parse({argument}, options, ReadJson);");
+            w.WriteLine($"public {n.Hide}static {n.Self} Parse({parameter}, {n.Runtime}.ParseOptions? options) => {n.Json}.Parse({argument}, options, ReadJson);");
             w.WriteLine();
         }
 
         w.WriteLine($"/// <summary>Reads an instance from a parsed JSON value; the result does not depend on the value's document staying alive.</summary>");
         w.WriteLine($"/// <exception cref=\"{n.Runtime}.ContractJsonException\">The value does not have the shape of {model.Name}; the exception's Pointer says where.</exception>");
-        w.WriteLine($"public static {n.Self} FromJson(global::System.Text.Json.JsonElement element) => {n.Json}.Parse(element, null, ReadJson);");
+        w.WriteLine($"public {n.Hide}static {n.Self} FromJson(global::System.Text.Json.JsonElement element) => {n.Json}.Parse(element, null, ReadJson);");
         w.WriteLine();
     }
 
@@ -129,7 +135,7 @@ internal static class ModelEmitter
             WriteMemberIndex(w, members);
         }
 
-        using (w.Block($"internal static {n.Self} ReadJson(ref {Reader} reader, {n.Runtime}.ParseOptions options)"))
+        using (w.Block($"internal {n.Hide}static {n.Self} ReadJson(ref {Reader} reader, {n.Runtime}.ParseOptions options)"))
         {
             w.WriteLine($"{n.Json}.ExpectObject(ref reader);");
             if (required.Count == 0)
@@ -307,7 +313,7 @@ internal static class ModelEmitter
     private static void WriteWriteTo(SourceWriter w, IReadOnlyList<Member> members, Names n)
     {
         w.WriteLine("/// <summary>Writes this object as JSON: present properties in schema order, then <see cref=\"AdditionalProperties\"/>.</summary>");
-        using (w.Block("public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)"))
+        using (w.Block($"public {(n.Hide.Length > 0 ? "override " : "")}void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)"))
         {
             w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
             w.WriteLine("writer.WriteStartObject();");
@@ -335,12 +341,23 @@ internal static class ModelEmitter
         }
 
         w.WriteLine();
-        w.WriteLine("/// <summary>This object as JSON text; non-ASCII text and characters such as '+' are not escaped.</summary>");
-        w.WriteLine($"public string ToJson(bool indented = false) => {n.Json}.ToJson(WriteTo, indented);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>This object as UTF-8 JSON, escaped as the writer does by default.</summary>");
-        w.WriteLine($"public byte[] ToUtf8Json(bool indented = false) => {n.Json}.ToUtf8Json(WriteTo, indented);");
-        w.WriteLine();
+        WriteTextForms(w, n);
+    }
+
+    /// <summary>ToJson, ToUtf8Json (a derived class has its base's) and WriteJson, all through WriteTo.</summary>
+    private static void WriteTextForms(SourceWriter w, Names n)
+    {
+        if (n.Hide.Length == 0)
+        {
+            w.WriteLine("/// <summary>This object as JSON text; non-ASCII text and characters such as '+' are not escaped.</summary>");
+            w.WriteLine($"public string ToJson(bool indented = false) => {n.Json}.ToJson(WriteTo, indented);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>This object as UTF-8 JSON, escaped as the writer does by default.</summary>");
+            w.WriteLine($"public byte[] ToUtf8Json(bool indented = false) => {n.Json}.ToUtf8Json(WriteTo, indented);");
+            w.WriteLine();
+        }
+
+        // Not hidden: its parameter is this class, so it overloads the base's.
         using (w.Block($"internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {n.Self}? value)"))
         {
             using (w.Block("if (value is null)"))
@@ -357,7 +374,8 @@ internal static class ModelEmitter
         w.WriteLine();
     }
 
-    private static void WriteValidate(SourceWriter w, ModelTypeSpec model, Names n)
+    /// <param name="abstractInstance">A hierarchy's base: each alternative validates an instance against its own schema.</param>
+    private static void WriteValidate(SourceWriter w, ModelTypeSpec model, Names n, bool abstractInstance = false)
     {
         var node = $"global::{n.Namespace}.{model.Schema.SchemaClassName}.GetNode({model.Schema.NodeIndex.ToString(CultureInfo.InvariantCulture)})";
 
@@ -370,7 +388,7 @@ internal static class ModelEmitter
         })
         {
             w.WriteLine($"/// <summary>Validates {what} against the {model.Name} schema and returns every error with its JSON Pointer.</summary>");
-            w.WriteLine($"public static {n.Runtime}.ValidationResult Validate({parameter}, {n.Runtime}.ValidationOptions? options = null)");
+            w.WriteLine($"public {n.Hide}static {n.Runtime}.ValidationResult Validate({parameter}, {n.Runtime}.ValidationOptions? options = null)");
             w.WriteLine(root
                 ? $"    => global::{n.Namespace}.{model.Schema.SchemaClassName}.Validate({argument}, options);"
                 : $"    => {n.Runtime}.SchemaValidator.Validate({node}, {argument}, options);");
@@ -378,8 +396,16 @@ internal static class ModelEmitter
         }
 
         // Checks what would be sent: the JSON this instance writes, unknown properties included, in a buffer reused per thread.
+        if (abstractInstance)
+        {
+            w.WriteLine("/// <summary>Validates this instance (as <see cref=\"WriteTo\"/> writes it) against the schema of its class, before it is sent.</summary>");
+            w.WriteLine($"public abstract {n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null);");
+            w.WriteLine();
+            return;
+        }
+
         w.WriteLine($"/// <summary>Validates this instance (as <see cref=\"WriteTo\"/> writes it) against the {model.Name} schema, before it is sent.</summary>");
-        using (w.Block($"public {n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null)"))
+        using (w.Block($"public {(n.Hide.Length > 0 ? "override " : "")}{n.Runtime}.ValidationResult Validate({n.Runtime}.ValidationOptions? options = null)"))
         {
             w.WriteLine($"var writer = {n.Json}.ScratchWriter();");
             w.WriteLine("WriteTo(writer);");
@@ -393,7 +419,7 @@ internal static class ModelEmitter
     {
         w.WriteLine($"/// <summary>Lets JsonSerializer read and write {model.Name} exactly as FromJson and WriteTo do, without reflection.</summary>");
         w.WriteLine(Attributes.GeneratedCode(options));
-        using (w.Block($"public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<{n.Self}>"))
+        using (w.Block($"public {n.Hide}sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<{n.Self}>"))
         {
             w.WriteLine("/// <inheritdoc/>");
             w.WriteLine($"public override {n.Self} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
@@ -491,15 +517,20 @@ internal static class ModelEmitter
     /// <summary>Fully qualified names the emitted code refers to.</summary>
     private sealed class Names
     {
-        public Names(string typeName, string ns)
+        /// <param name="baseType">The hierarchy base a class derives from: its static members are hidden, its WriteTo and Validate overridden.</param>
+        public Names(string typeName, string ns, string? baseType = null)
         {
             Namespace = ns;
+            Hide = baseType is null ? string.Empty : "new ";
             Self = $"global::{ns}.{typeName}";
             Runtime = $"global::{ns}.Runtime";
             Json = $"global::{ns}.Runtime.ContractJson";
         }
 
         public string Namespace { get; }
+
+        /// <summary>"new " for a member that hides its hierarchy base's, else empty.</summary>
+        public string Hide { get; }
 
         public string Self { get; }
 

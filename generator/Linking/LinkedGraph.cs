@@ -22,4 +22,11 @@ internal sealed class LinkedGraph
 
     /// <summary>Where the node at <paramref name="address"/> stands in its file, for a diagnostic about it.</summary>
     public LocationInfo Location(SchemaNodeAddress address) => _files[address.SchemaClassName].Parsed.Location(address.NodeIndex);
+
+    /// <summary>Where the "discriminator" of the node at <paramref name="address"/> stands, else the node.</summary>
+    public LocationInfo DiscriminatorLocation(SchemaNodeAddress address)
+    {
+        var parsed = _files[address.SchemaClassName].Parsed;
+        return (address.NodeIndex < parsed.Positions.Count ? parsed.Positions[address.NodeIndex].Discriminator : null) ?? parsed.Location(address.NodeIndex);
+    }
 }

@@ -18,6 +18,12 @@ internal sealed partial class ModelBuilder
     /// <summary>Alternatives already reported as WPC040: a $defs entry is shaped once per reference to it.</summary>
     private readonly HashSet<SchemaNodeAddress> _reportedUnions = new();
 
+    /// <summary>The closed hierarchies' bases, by schema node: the classes deriving from each.</summary>
+    private readonly Dictionary<SchemaNodeAddress, UnionSpec> _alternatives = new();
+
+    /// <summary>Each class that is an alternative of a closed hierarchy, and that hierarchy's base class.</summary>
+    private readonly Dictionary<string, string> _baseTypes = new(StringComparer.Ordinal);
+
     private (TypeRefSpec Type, bool Nullable)? UnionOf(SchemaNodeSpec node, SchemaNodeAddress address, string nameHint)
     {
         var branches = !node.AnyOf.IsEmpty ? node.AnyOf : node.OneOf;
@@ -53,7 +59,8 @@ internal sealed partial class ModelBuilder
 
         if (Discriminator(targets) is not { } discriminator)
         {
-            if (targets.All(target => _graph.Linked(target).Node.Properties.Count > 0) && _reportedUnions.Add(address))
+            // A discriminator that made no hierarchy was reported (WPC037/WPC038) already.
+            if (node.Discriminator is null && targets.All(target => _graph.Linked(target).Node.Properties.Count > 0) && _reportedUnions.Add(address))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionWithoutDiscriminator, _graph.Location(address), !node.AnyOf.IsEmpty ? "anyOf" : "oneOf"));
             }
@@ -75,6 +82,49 @@ internal sealed partial class ModelBuilder
         }
 
         return (new TypeRefSpec(TypeRefKind.Union, Union: new UnionSpec(discriminator.Name, members.ToEquatableArray())), nullable);
+    }
+
+    /// <summary>
+    /// A closed hierarchy for a complete discriminator: an abstract class for the oneOf/anyOf, from which each alternative's class
+    /// derives. Null (the value keeps its union shape) when an alternative is no generated class or already derives from another.
+    /// </summary>
+    private TypeRefSpec? HierarchyOf(SchemaNodeAddress address, HierarchyPlan plan, string nameHint, bool declaredType)
+    {
+        if (_typesByNode.TryGetValue(address, out var existing))
+        {
+            return existing;
+        }
+
+        var members = new List<UnionMemberSpec>();
+        foreach (var (value, target) in plan.Values)
+        {
+            var (type, _) = TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint + "Option" + (members.Count + 1));
+            if (type.Kind != TypeRefKind.Model || _typesByNode.ContainsKey(address))
+            {
+                // Not a class (or, through a cycle, the hierarchy was made meanwhile): no hierarchy here.
+                return _typesByNode.TryGetValue(address, out var made) ? made : null;
+            }
+
+            members.Add(new UnionMemberSpec(value, type.Name!));
+        }
+
+        var derived = members.Select(m => m.TypeName).Distinct().ToList();
+        if (derived.FirstOrDefault(_baseTypes.ContainsKey) is { } claimed)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AlternativeInTwoHierarchies, _graph.DiscriminatorLocation(address), claimed, _baseTypes[claimed],
+                _defNames.TryGetValue(address, out var wanted) ? wanted : nameHint));
+            return null;
+        }
+
+        // Recorded before the type is named: building it (queued by NamedType) reads the alternatives.
+        _alternatives[address] = new UnionSpec(plan.PropertyName, members.ToEquatableArray());
+        var name = NamedType(address, nameHint, TypeRefKind.Model, declaredType);
+        foreach (var type in derived)
+        {
+            _baseTypes[type] = name.Name!;
+        }
+
+        return name;
     }
 
     /// <summary>The first property of the first target that every target pins to a distinct string const, and those values.</summary>

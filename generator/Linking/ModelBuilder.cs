@@ -24,21 +24,25 @@ internal sealed partial class ModelBuilder
     private readonly List<EnumTypeSpec> _enums = new();
     private readonly Queue<(SchemaNodeAddress Address, string Name)> _pending = new();
     private readonly HashSet<SchemaNodeAddress> _resolving = new();
+    private readonly IReadOnlyDictionary<SchemaNodeAddress, HierarchyPlan> _hierarchies;
 
     /// <summary>How many references deep a property's type is followed before it is left as a JsonElement.</summary>
     private const int MaxReferenceChain = 256;
 
-    private ModelBuilder(LinkedGraph graph, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
+    private ModelBuilder(LinkedGraph graph, TypeNameRegistry names, IReadOnlyDictionary<SchemaNodeAddress, HierarchyPlan> hierarchies, List<DiagnosticInfo> diagnostics)
     {
         _graph = graph;
         _names = names;
+        _hierarchies = hierarchies;
         _diagnostics = diagnostics;
     }
 
+    /// <param name="hierarchies">The discriminated oneOf/anyOf schemas the linker found complete (see SchemaLinker.Discriminators.cs).</param>
     public static (EquatableArray<ModelTypeSpec> Models, EquatableArray<EnumTypeSpec> Enums) Build(
-        LinkedGraph graph, IEnumerable<NamedFile> files, TypeNameRegistry names, List<DiagnosticInfo> diagnostics)
+        LinkedGraph graph, IEnumerable<NamedFile> files, TypeNameRegistry names, IReadOnlyDictionary<SchemaNodeAddress, HierarchyPlan> hierarchies,
+        List<DiagnosticInfo> diagnostics)
     {
-        var builder = new ModelBuilder(graph, names, diagnostics);
+        var builder = new ModelBuilder(graph, names, hierarchies, diagnostics);
         var fileList = files.ToList();
         foreach (var file in fileList)
         {
@@ -51,6 +55,12 @@ internal sealed partial class ModelBuilder
             }
         }
 
+        // A root is named up front too: a closed hierarchy names its alternatives (other roots) while the roots are being typed.
+        foreach (var file in fileList.Where(f => f.Spec.Nodes.Count > 0))
+        {
+            builder._defNames[new SchemaNodeAddress(file.ClassName, 0)] = file.Spec.Options.TypeName ?? NameHelper.TypeNameForFile(file.Spec.FilePath, file.Spec.Nodes[0].Title);
+        }
+
         foreach (var file in fileList)
         {
             var spec = file.Spec;
@@ -59,8 +69,8 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
-            var rootName = spec.Options.TypeName ?? NameHelper.TypeNameForFile(spec.FilePath, spec.Nodes[0].Title);
-            builder.TypeOf(new SchemaNodeAddress(file.ClassName, 0), rootName, declaredType: true);
+            var root = new SchemaNodeAddress(file.ClassName, 0);
+            builder.TypeOf(root, builder._defNames[root], declaredType: true);
             foreach (var def in spec.Nodes[0].Defs)
             {
                 var address = new SchemaNodeAddress(file.ClassName, def.Node);
@@ -74,7 +84,8 @@ internal sealed partial class ModelBuilder
             builder.BuildType(address, name);
         }
 
-        return (builder._models.ToEquatableArray(), builder._enums.ToEquatableArray());
+        var models = builder._models.Select(model => builder._baseTypes.TryGetValue(model.Name, out var baseType) ? model with { BaseType = baseType } : model);
+        return (models.ToEquatableArray(), builder._enums.ToEquatableArray());
     }
 
     /// <summary>
@@ -120,6 +131,11 @@ internal sealed partial class ModelBuilder
         {
             var inner = TypeOf(alternative, nameHint);
             return (inner.Type, true);
+        }
+
+        if (_hierarchies.TryGetValue(address, out var plan) && HierarchyOf(address, plan, nameHint, declaredType) is { } hierarchy)
+        {
+            return (hierarchy, (node.Types & JsonTypes.Null) != 0);
         }
 
         if (UnionOf(node, address, nameHint) is { } union)
@@ -203,6 +219,12 @@ internal sealed partial class ModelBuilder
     private void BuildType(SchemaNodeAddress address, string name)
     {
         var node = _graph.Linked(address).Node;
+        if (_alternatives.TryGetValue(address, out var alternatives))
+        {
+            _models.Add(new ModelTypeSpec(name, node.Description ?? node.Title, EquatableArray<PropertySpec>.Empty, true, address) { Alternatives = alternatives });
+            return;
+        }
+
         if (_typesByNode[address].Kind == TypeRefKind.Enum)
         {
             _enums.Add(new EnumTypeSpec(name, node.Description ?? node.Title, EnumMembers(node, address, name), address));
@@ -316,6 +338,6 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>True when a node is only "$ref" plus annotations (and assertions that do not change the shape).</summary>
-    private static bool IsOnlyReference(SchemaNodeSpec node)
+    internal static bool IsOnlyReference(SchemaNodeSpec node)
         => node.Types == JsonTypes.None && node.Properties.Count == 0 && !node.HasEnum && node.AnyOf.IsEmpty && node.OneOf.IsEmpty;
 }

@@ -13,7 +13,7 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// across files, then hands the resolved, immutable graph (<see cref="LinkedGraph"/>) to the <see cref="ModelBuilder"/>
 /// for types. It reads parse-time specs (with positions, for its diagnostics) and produces emit specs (without).
 /// </summary>
-internal sealed class SchemaLinker
+internal sealed partial class SchemaLinker
 {
     private ImmutableArray<NamedFile> _files;
     private readonly Dictionary<string, SchemaNodeAddress> _resources = new(StringComparer.Ordinal);
@@ -61,7 +61,12 @@ internal sealed class SchemaLinker
 
         var emitSpecs = _files.Select(LinkFile).ToEquatableArray();
         var graph = new LinkedGraph(emitSpecs.Zip(_files, (emit, file) => (emit, file.Spec)));
-        var types = ModelBuilder.Build(graph, _files.Where(f => f.Spec.Options.GenerateModels), typeNames, _diagnostics);
+
+        // Types follow the schemas as written; validation also checks each closed hierarchy's discriminator value.
+        var hierarchies = PlanHierarchies(graph);
+        var types = ModelBuilder.Build(graph, _files.Where(f => f.Spec.Options.GenerateModels), typeNames, hierarchies, _diagnostics);
+        emitSpecs = WithDiscriminatorChecks(emitSpecs, hierarchies);
+        graph = new LinkedGraph(emitSpecs.Zip(_files, (emit, file) => (emit, file.Spec)));
         var compiled = ValidatorPlanner.Plan(emitSpecs, graph, _diagnostics);
         return new LinkResult(emitSpecs, types.Models, types.Enums, _diagnostics.ToEquatableArray())
         {
@@ -160,6 +165,27 @@ internal sealed class SchemaLinker
 
     private SchemaNodeAddress? Resolve(SchemaFileSpec file, SchemaNodeSpec node, string reference)
     {
+        if (Lookup(node, reference) is { } found)
+        {
+            return found;
+        }
+
+        // A reference inside an annotation or unknown keyword is not a schema's: nothing evaluates it.
+        if (node.InsideUnknownKeyword)
+        {
+            return null;
+        }
+
+        var positions = file.Positions[node.Index];
+        var location = reference == node.Ref ? positions.Ref : positions.DynamicRef;
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, location ?? positions.Node,
+            reference == node.Ref ? "$ref" : "$dynamicRef", reference));
+        return null;
+    }
+
+    /// <summary>Where <paramref name="reference"/>, read at <paramref name="node"/>, leads; null when nowhere.</summary>
+    private SchemaNodeAddress? Lookup(SchemaNodeSpec node, string reference)
+    {
         var absolute = UriReference.Resolve(node.ResourceUri, reference);
         var (uri, fragment) = UriReference.SplitFragment(absolute);
         // File URIs are registered as written; a reference may spell non-ASCII names percent-encoded.
@@ -185,16 +211,6 @@ internal sealed class SchemaLinker
             }
         }
 
-        // A reference inside an annotation or unknown keyword is not a schema's: nothing evaluates it.
-        if (node.InsideUnknownKeyword)
-        {
-            return null;
-        }
-
-        var positions = file.Positions[node.Index];
-        var location = reference == node.Ref ? positions.Ref : positions.DynamicRef;
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, location ?? positions.Node,
-            reference == node.Ref ? "$ref" : "$dynamicRef", reference));
         return null;
     }
 }

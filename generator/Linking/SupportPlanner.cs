@@ -21,7 +21,7 @@ internal static class SupportPlanner
             parts |= SupportParts.Models;
         }
 
-        if (models.Any(model => model.Properties.Any(property => HasUnion(property.Type))))
+        if (models.Any(model => model.Alternatives is not null || model.Properties.Any(property => HasUnion(property.Type))))
         {
             parts |= SupportParts.Unions;
         }

@@ -96,7 +96,19 @@ internal sealed record SchemaNodeSpec
 
     /// <summary>The $defs entries (name and node), which the model builder turns into named types.</summary>
     public EquatableArray<NamedSubschema> Defs { get; init; } = EquatableArray<NamedSubschema>.Empty;
+
+    /// <summary>An OpenAPI "discriminator" (read in OpenAPI components only; its position is <see cref="NodePositions.Discriminator"/>).</summary>
+    public DiscriminatorSpec? Discriminator { get; init; }
 }
+
+/// <summary>
+/// An OpenAPI discriminator: the property whose string value names the alternative, and the explicit mapping from values
+/// to schema references (absolute, as the OpenAPI reader rewrote them). The linker decides whether it makes a closed hierarchy.
+/// </summary>
+internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DiscriminatorMapping> Mapping);
+
+/// <summary>One "mapping" entry: the value <paramref name="Value"/> selects the schema <paramref name="Reference"/> leads to.</summary>
+internal sealed record DiscriminatorMapping(string Value, string Reference);
 
 /// <summary>A subschema reached through a name: a property, a pattern, a $defs entry.</summary>
 internal sealed record NamedSubschema(string Name, int Node);
@@ -142,7 +154,11 @@ internal sealed record SchemaFileSpec(
 /// <param name="Ref">The value of "$ref", if any.</param>
 /// <param name="DynamicRef">The value of "$dynamicRef", if any.</param>
 /// <param name="Dialect">The value of a "$schema" the linker has to look up (<see cref="SchemaNodeSpec.Dialect"/>).</param>
-internal sealed record NodePositions(LocationInfo Node, LocationInfo? Ref, LocationInfo? DynamicRef, LocationInfo? Dialect);
+internal sealed record NodePositions(LocationInfo Node, LocationInfo? Ref, LocationInfo? DynamicRef, LocationInfo? Dialect)
+{
+    /// <summary>The name of the "discriminator" member, if any (<see cref="SchemaNodeSpec.Discriminator"/>).</summary>
+    public LocationInfo? Discriminator { get; init; }
+}
 
 /// <summary>Per-file settings read from MSBuild item metadata.</summary>
 /// <param name="GenerateModels">False for a validation-only schema: no classes or enums, just the validator.</param>

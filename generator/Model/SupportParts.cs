@@ -17,7 +17,7 @@ internal enum SupportParts
     /// <summary>Reading and writing models and enums (ContractJson): some type is generated.</summary>
     Models = 2,
 
-    /// <summary>The union property helpers: some generated property is a union.</summary>
+    /// <summary>The union helpers: some generated property is a union, or some type is a closed hierarchy.</summary>
     Unions = 4,
 
     /// <summary>The host-name and e-mail formats with the IDNA rules and tables: some schema names one of them.</summary>

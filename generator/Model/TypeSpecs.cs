@@ -8,13 +8,23 @@ internal sealed record EmitOptions(
     bool AssertFormats,
     string ToolVersion);
 
-/// <summary>A class generated for an object schema.</summary>
+/// <summary>A class generated for an object schema, or the abstract base of a closed hierarchy (<see cref="Alternatives"/>).</summary>
 internal sealed record ModelTypeSpec(
     string Name,
     string? Description,
     EquatableArray<PropertySpec> Properties,
     bool AllowsAdditionalProperties,
-    SchemaNodeAddress Schema);
+    SchemaNodeAddress Schema)
+{
+    /// <summary>
+    /// Set for the base of a closed hierarchy (an OpenAPI oneOf/anyOf with a complete discriminator mapping): the classes
+    /// deriving from it and the discriminator values that select each. Such a type has no properties of its own.
+    /// </summary>
+    public UnionSpec? Alternatives { get; init; }
+
+    /// <summary>The closed hierarchy this class is one alternative of, or null.</summary>
+    public string? BaseType { get; init; }
+}
 
 /// <summary>One property of a generated class.</summary>
 /// <param name="JsonName">The name on the wire.</param>

@@ -40,10 +40,14 @@ internal sealed class SchemaParser
     private readonly List<NodePositions?> _positions = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    private SchemaParser(string path, SourceText source)
+    /// <summary>OpenAPI's "discriminator" is a keyword of OpenAPI components only; elsewhere it is an unknown keyword.</summary>
+    private readonly bool _readsDiscriminator;
+
+    private SchemaParser(string path, SourceText source, bool readsDiscriminator = false)
     {
         _path = path;
         _source = source;
+        _readsDiscriminator = readsDiscriminator;
     }
 
     /// <summary>Parses one file. Never throws: problems become diagnostics on the returned spec.</summary>
@@ -64,11 +68,12 @@ internal sealed class SchemaParser
 
     /// <summary>
     /// Parses one schema embedded in a larger document (a component of an OpenAPI document): <paramref name="root"/>
-    /// is its value in the document's tree, so positions are the document's. Never throws.
+    /// is its value in the document's tree, so positions are the document's. Its "discriminator" mapping holds absolute
+    /// references (the OpenAPI reader rewrites them). Never throws.
     /// </summary>
     public static SchemaFileSpec ParseEmbedded(string path, SourceText source, JsonValue root, string retrievalUri, SchemaFileOptions options)
     {
-        var parser = new SchemaParser(path, source);
+        var parser = new SchemaParser(path, source, readsDiscriminator: true);
         var (uri, _) = UriReference.SplitFragment(retrievalUri);
         parser.Visit(root, string.Empty, uri, uri, string.Empty, insideUnknown: false);
         return parser.ToSpec(retrievalUri, options);
@@ -354,6 +359,14 @@ internal sealed class SchemaParser
                     return node with { Then = Sub(v, k) };
                 case "else":
                     return node with { Else = Sub(v, k) };
+                case "discriminator" when parser._readsDiscriminator && !insideUnknown:
+                    if (Discriminator(v, k) is not { } discriminator)
+                    {
+                        return node;
+                    }
+
+                    parser._positions[node.Index] = parser._positions[node.Index]! with { Discriminator = parser.LocationOf(member.NameSpan) };
+                    return node with { Discriminator = discriminator };
                 default:
                     if (!s_annotationKeywords.Contains(k))
                     {
@@ -573,6 +586,21 @@ internal sealed class SchemaParser
             }
 
             return format;
+        }
+
+        /// <summary>{"propertyName": string, "mapping": {value: reference}}; other members (OpenAPI extensions) are annotations.</summary>
+        private DiscriminatorSpec? Discriminator(JsonValue v, string keyword)
+        {
+            var mapping = v["mapping"];
+            if (v.Kind != JsonKind.Object || v["propertyName"] is not { Kind: JsonKind.String } property
+                || (mapping is not null && (mapping.Kind != JsonKind.Object || mapping.Members.Any(m => m.Value.Kind != JsonKind.String))))
+            {
+                Invalid(v, keyword, "an object with a string 'propertyName' and an optional 'mapping' whose values are strings");
+                return null;
+            }
+
+            var entries = mapping is null ? Enumerable.Empty<DiscriminatorMapping>() : mapping.Members.Select(m => new DiscriminatorMapping(m.Name, m.Value.Text!));
+            return new DiscriminatorSpec(property.Text!, entries.ToEquatableArray());
         }
 
         private void Invalid(JsonValue v, string keyword, string expected)

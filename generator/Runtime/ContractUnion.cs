@@ -3,7 +3,7 @@
 namespace WooshPay.Contracts.Runtime;
 
 /// <summary>
-/// What generated union-typed properties share: reading the discriminator that selects a class, and
+/// What generated union-typed properties and closed hierarchies share: reading the discriminator that selects a class, and
 /// writing a value that is none of the generated classes (the JsonElement an unknown resource was kept as).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
@@ -41,6 +41,70 @@ internal static class ContractUnion
         }
 
         return null;
+    }
+
+    /// <summary>What <see cref="Alternative"/> returns when the object has no discriminator member.</summary>
+    public const int MissingDiscriminator = -1;
+
+    /// <summary>What <see cref="Alternative"/> returns when the discriminator is not a string, or none of the values.</summary>
+    public const int UnknownDiscriminator = -2;
+
+    /// <summary>
+    /// For a closed hierarchy: the index in <paramref name="values"/> (UTF-8) of the string value of the member <paramref name="name"/> of
+    /// the object <paramref name="reader"/> (a copy) stands on, compared as UTF-8 without allocating; <see cref="MissingDiscriminator"/>
+    /// or <see cref="UnknownDiscriminator"/> when there is none to pick.
+    /// </summary>
+    public static int Alternative(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name, byte[][] values)
+    {
+        try
+        {
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var match = reader.ValueTextEquals(name);
+                reader.Read();
+                if (!match)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        if (reader.ValueTextEquals(values[i]))
+                        {
+                            return i;
+                        }
+                    }
+                }
+
+                return UnknownDiscriminator;
+            }
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            // A name or the value is not valid Unicode: it selects nothing.
+            return UnknownDiscriminator;
+        }
+
+        return MissingDiscriminator;
+    }
+
+    /// <summary>
+    /// The failure for an <see cref="Alternative"/> result that selects nothing: a missing discriminator at the object, any other
+    /// value at the discriminator itself. The value is not quoted (it may be anything); <paramref name="known"/> lists the values.
+    /// </summary>
+    public static ContractReadFailure NoAlternative(int alternative, string name, string known, ParseOptions options)
+    {
+        if (alternative == MissingDiscriminator)
+        {
+            return ContractJson.MissingProperty(name);
+        }
+
+        var failure = new ContractReadFailure("the discriminator is not one of the known values (" + known + ").");
+        failure.Enter(name, true, options);
+        return failure;
     }
 
     /// <summary>Writes null, or a JsonElement as it is; any other type was not produced by reading and has no JSON form here.</summary>

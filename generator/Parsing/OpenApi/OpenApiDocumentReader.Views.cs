@@ -139,6 +139,12 @@ internal static partial class OpenApiDocumentReader
             return own is null ? nested : nested.Prepend(own);
         }
 
+        /// <summary>The component a discriminator mapping value names: its key, or a <c>#/components/schemas/key</c> reference.</summary>
+        private string? MappedKey(JsonValue target)
+            => target.Kind != JsonKind.String ? null
+                : schemas?[target.Text!] is not null ? target.Text
+                : ComponentKey(JsonValue.Object(new[] { new JsonMember("$ref", target.Span, target) }, target.Span));
+
         /// <summary>The tree with dropped properties made optional and unchecked, and references to affected components sent to their views.</summary>
         private JsonValue View(JsonValue node, string dropped, HashSet<string> affected)
         {
@@ -170,6 +176,14 @@ internal static partial class OpenApiDocumentReader
                     {
                         Value = droppedNames.Contains(p.Name) ? JsonValue.Literal(JsonKind.True, p.Value.Span) : View(p.Value, dropped, affected),
                     }).ToList(), value.Span);
+                }
+                else if (member.Name == "discriminator" && value["mapping"] is { Kind: JsonKind.Object } mapping)
+                {
+                    // The view's alternatives are the views of affected components: so are its mapping's targets.
+                    var entries = mapping.Members.Select(entry => MappedKey(entry.Value) is { } mapped && affected.Contains(mapped)
+                        ? entry with { Value = JsonValue.String(ViewUri(mapped, dropped), entry.Value.Span) }
+                        : entry).ToList();
+                    value = JsonValue.Object(value.Members.Select(m => m.Name == "mapping" ? m with { Value = JsonValue.Object(entries, mapping.Span) } : m).ToList(), value.Span);
                 }
                 else if (member.Name == "required" && value.Kind == JsonKind.Array)
                 {

@@ -80,7 +80,8 @@ internal static partial class OpenApiDocumentReader
 
         var documentUri = UriReference.SplitFragment(retrievalUri).Uri;
         var components = new List<SchemaFileSpec>();
-        var rewriter = new Rewriter(documentUri, isOpenApi30, diagnostics, At);
+        var componentNames = new HashSet<string>(root["components"]?["schemas"] is { Kind: JsonKind.Object } declared ? declared.Members.Select(m => m.Name) : [], StringComparer.Ordinal);
+        var rewriter = new Rewriter(documentUri, isOpenApi30, componentNames);
         void AddComponent(JsonValue schema, string uri, string? typeName, bool generateModels)
             => components.Add(SchemaParser.ParseEmbedded(path, source, rewriter.Rewrite(schema), uri,
                 options with { TypeName = typeName, GenerateModels = options.GenerateModels && generateModels }));
@@ -132,8 +133,9 @@ internal static partial class OpenApiDocumentReader
     private static OpenApiDocumentSpec Done(string path, IEnumerable<SchemaFileSpec> components, List<DiagnosticInfo> diagnostics)
         => new(path, components.ToEquatableArray(), diagnostics.ToEquatableArray());
 
-    /// <summary>Rewrites one component's tree: references to components, OpenAPI 3.0 spellings, ignored annotations.</summary>
-    private sealed class Rewriter(string documentUri, bool isOpenApi30, List<DiagnosticInfo> diagnostics, Func<TextSpan, LocationInfo> at)
+    /// <summary>Rewrites one component's tree: references to components (in "$ref" and discriminator mappings), OpenAPI 3.0 spellings, ignored annotations.</summary>
+    /// <param name="componentNames">The keys of components/schemas: a discriminator mapping value that is one of them names that component.</param>
+    private sealed class Rewriter(string documentUri, bool isOpenApi30, IReadOnlyCollection<string> componentNames)
     {
         public JsonValue Rewrite(JsonValue value)
         {
@@ -155,16 +157,10 @@ internal static partial class OpenApiDocumentReader
                     continue;
                 }
 
-                if (member.Name == "discriminator")
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOpenApiConstruct, at(member.NameSpan),
-                        "discriminator", "ignored; the oneOf/anyOf alternatives are validated as written"));
-                    continue;
-                }
-
                 var rewritten = member.Name switch
                 {
                     "$ref" when member.Value is { Kind: JsonKind.String } reference => JsonValue.String(RewriteReference(reference.Text!), reference.Span),
+                    "discriminator" => RewriteDiscriminator(member.Value),
                     _ when s_valueKeywords.Contains(member.Name) => member.Value,
                     _ => Rewrite(member.Value),
                 };
@@ -172,6 +168,23 @@ internal static partial class OpenApiDocumentReader
             }
 
             return isOpenApi30 ? FromOpenApi30(members, value.Span) : JsonValue.Object(members, value.Span);
+        }
+
+        /// <summary>
+        /// A mapping value is a component name or a reference (OpenAPI 3.0 and 3.1 allow both); each becomes the reference
+        /// it stands for, so that the linker resolves it as it resolves "$ref". The rest is kept for the schema parser to check.
+        /// </summary>
+        private JsonValue RewriteDiscriminator(JsonValue discriminator)
+        {
+            if (discriminator["mapping"] is not { Kind: JsonKind.Object } mapping)
+            {
+                return discriminator;
+            }
+
+            var entries = mapping.Members.Select(entry => entry.Value is { Kind: JsonKind.String } target
+                ? entry with { Value = JsonValue.String(componentNames.Contains(target.Text!) ? ComponentUri(documentUri, target.Text!) : RewriteReference(target.Text!), target.Span) }
+                : entry).ToList();
+            return JsonValue.Object(discriminator.Members.Select(m => m.Name == "mapping" ? m with { Value = JsonValue.Object(entries, mapping.Span) } : m).ToList(), discriminator.Span);
         }
 
         private string RewriteReference(string reference)

@@ -86,6 +86,32 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void Moving_text_in_an_openapi_document_with_a_discriminator_does_not_regenerate_its_hierarchy()
+    {
+        const string document = """
+            { "openapi": "3.1.0", "components": { "schemas": {
+              "Pet": { "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ],
+                "discriminator": { "propertyName": "petType", "mapping": { "cat": "Cat" } } },
+              "Cat": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } },
+              "Dog": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } } } } }
+            """;
+        var first = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.json", document) });
+        var models = first.RunResult.Results.Single().TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Select(o => (WooshPay.Contracts.Generator.Model.ModelTypeSpec)o.Value).ToList();
+        Assert.Contains(models, m => m.Alternatives is not null);
+        Assert.Contains(models, m => m.BaseType == "Pet");
+
+        var second = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.json", "\n\n" + document.Replace("\"oneOf\"", "\n  \"oneOf\"")) },
+            previous: first.Driver, compilation: (CSharpCompilation)RemoveGenerated(first.Compilation)).RunResult;
+
+        var result = second.Results.Single();
+        foreach (var step in new[] { TrackingNames.SchemaClasses, TrackingNames.Models })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs),
+                o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));
+        }
+    }
+
+    [Fact]
     public void No_pipeline_value_holds_a_compilation_symbol_or_syntax_node()
     {
         // With an OpenAPI document too, so that its steps run.

@@ -1,0 +1,342 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using WooshPay.Contracts.Tests.Infrastructure;
+using Xunit;
+
+namespace WooshPay.Contracts.Tests.OpenApi;
+
+/// <summary>
+/// An OpenAPI oneOf/anyOf with a discriminator whose mapping names every alternative becomes a closed class hierarchy that
+/// reads by the discriminator's value; a mapping that falls short is a diagnostic at the discriminator, and the value keeps its shape.
+/// </summary>
+public sealed class OpenApiDiscriminatorTests
+{
+    // Cat by a mapping reference, Dog by a mapping name, Lizard by its component name (implicit); "kitty" is a second value for Cat.
+    private const string Pets = """
+        { "openapi": "3.1.0", "info": { "title": "Pets", "version": "1" }, "paths": {},
+          "components": { "schemas": {
+            "Pet": {
+              "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" }, { "$ref": "#/components/schemas/Lizard" } ],
+              "discriminator": { "propertyName": "petType", "mapping": { "cat": "#/components/schemas/Cat", "kitty": "#/components/schemas/Cat", "dog": "Dog" } } },
+            "Cat": { "type": "object", "required": ["petType", "name"], "properties": { "petType": { "type": "string" }, "name": { "type": "string" } } },
+            "Dog": { "type": "object", "required": ["petType", "bark"], "properties": { "petType": { "type": "string" }, "bark": { "type": "string" } } },
+            "Lizard": { "type": "object", "required": ["petType", "scales"], "properties": { "petType": { "type": "string" }, "scales": { "type": "integer" } } },
+            "Owner": { "type": "object", "properties": {
+              "pet": { "$ref": "#/components/schemas/Pet" },
+              "pets": { "type": "array", "items": { "$ref": "#/components/schemas/Pet" } } } } } } }
+        """;
+
+    // The same shape in YAML with the implicit mapping only: each value is its component's name.
+    private const string PetsYaml = """
+        openapi: 3.0.3
+        info: { title: Pets, version: '1' }
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              anyOf:
+                - $ref: '#/components/schemas/Cat'
+                - $ref: '#/components/schemas/Dog'
+              discriminator:
+                propertyName: petType
+            Cat:
+              type: object
+              required: [petType, name]
+              properties:
+                petType: { type: string }
+                name: { type: string }
+            Dog:
+              type: object
+              required: [petType, bark]
+              properties:
+                petType: { type: string, enum: [Dog] }
+                bark: { type: string }
+        """;
+
+    private static readonly Lazy<(GeneratorOutput Output, Assembly Assembly)> s_pets = new(() => Compile(Pets, "/project/pets.openapi.json"));
+    private static readonly Lazy<(GeneratorOutput Output, Assembly Assembly)> s_petsYaml = new(() => Compile(PetsYaml, "/project/pets.openapi.yaml"));
+
+    private static (GeneratorOutput, Assembly) Compile(string text, string path)
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput(path, text) });
+        return (output, GeneratorHarness.Load(output.Compilation));
+    }
+
+    private static Type Type(Assembly assembly, string name) => assembly.GetType("WooshPay.Contracts." + name)!;
+
+    private static object Parse(Assembly assembly, string type, string json)
+    {
+        try
+        {
+            return Type(assembly, type).GetMethod("Parse", [typeof(string)])!.Invoke(null, [json])!;
+        }
+        catch (TargetInvocationException e)
+        {
+            throw e.InnerException!;
+        }
+    }
+
+    private static string PointerOf(Exception error) => (string)error.GetType().GetProperty("Pointer")!.GetValue(error)!;
+
+    [Fact]
+    public void A_complete_mapping_makes_a_closed_hierarchy()
+    {
+        var (output, assembly) = s_pets.Value;
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.CompilationDiagnostics);
+        var pet = Type(assembly, "Pet");
+        Assert.True(pet.IsAbstract);
+        Assert.All(new[] { "Cat", "Dog", "Lizard" }, name => Assert.Equal(pet, Type(assembly, name).BaseType));
+        // Closed: no constructor another assembly could call.
+        Assert.All(pet.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic), c => Assert.False(c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly));
+        Assert.Equal(pet, Type(assembly, "Owner").GetProperty("Pet")!.PropertyType);
+        Assert.Equal(typeof(List<>).MakeGenericType(pet), Type(assembly, "Owner").GetProperty("Pets")!.PropertyType);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"Tom","petType":"cat"}""", "Cat")]
+    [InlineData("""{"petType":"kitty","name":"Tom"}""", "Cat")]
+    [InlineData("""{"petType":"\u0063at","name":"Tom"}""", "Cat")]
+    [InlineData("""{"petType":"dog","bark":"woof"}""", "Dog")]
+    [InlineData("""{"scales":9,"petType":"Lizard"}""", "Lizard")]
+    public void Parse_dispatches_on_the_discriminator_wherever_it_stands(string json, string expected)
+    {
+        var assembly = s_pets.Value.Assembly;
+
+        var pet = Parse(assembly, "Pet", json);
+
+        Assert.Equal(expected, pet.GetType().Name);
+        var written = (string)pet.GetType().GetMethod("ToJson")!.Invoke(pet, [false])!;
+        Assert.Equal(expected, Parse(assembly, "Pet", written).GetType().Name);
+    }
+
+    [Theory]
+    [InlineData("Pet", """{"petType":"cow","name":"Tom"}""", "/petType")]
+    [InlineData("Pet", """{"petType":"Cat","name":"Tom"}""", "/petType")]
+    [InlineData("Pet", """{"petType":7,"name":"Tom"}""", "/petType")]
+    [InlineData("Owner", """{"pet":{"petType":"cow"}}""", "/pet/petType")]
+    [InlineData("Owner", """{"pets":[{"petType":"dog","bark":"woof"},{"petType":"cow"}]}""", "/pets/1/petType")]
+    [InlineData("Owner", """{"pet":{"name":"Tom"}}""", "/pet")]
+    public void An_unknown_discriminator_value_fails_at_the_discriminator(string type, string json, string pointer)
+    {
+        var assembly = s_pets.Value.Assembly;
+
+        var error = Assert.ThrowsAny<Exception>(() => Parse(assembly, type, json));
+
+        Assert.Equal("ContractJsonException", error.GetType().Name);
+        Assert.Equal(pointer, PointerOf(error));
+        Assert.Contains(pointer.EndsWith("petType", StringComparison.Ordinal) ? "\"cat\", \"kitty\", \"dog\", \"Lizard\"" : "\"petType\" is missing", error.Message);
+    }
+
+    [Fact]
+    public void Validation_fails_at_an_unknown_discriminator_value_and_passes_known_ones()
+    {
+        var validator = new GeneratedValidator(s_pets.Value.Assembly, "PetSchema");
+
+        foreach (var checker in new[] { validator, validator.Interpreted })
+        {
+            Assert.True(checker.Validate("""{"petType":"kitty","name":"Tom"}""").IsValid);
+            var (isValid, errors, _) = checker.Validate("""{"petType":"cow","name":"Tom"}""");
+            Assert.False(isValid);
+            var error = Assert.Single(errors);
+            Assert.Equal(("/petType", "enum", "/properties/petType/enum"), (error.InstanceLocation, error.Keyword, error.KeywordLocation));
+        }
+    }
+
+    [Fact]
+    public void A_yaml_document_with_the_implicit_mapping_makes_the_hierarchy_too()
+    {
+        var (output, assembly) = s_petsYaml.Value;
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.CompilationDiagnostics);
+        Assert.Equal("Dog", Parse(assembly, "Pet", """{"petType":"Dog","bark":"woof"}""").GetType().Name);
+        Assert.Equal("Cat", Parse(assembly, "Pet", """{"petType":"Cat","name":"Tom"}""").GetType().Name);
+        Assert.Equal("/petType", PointerOf(Assert.ThrowsAny<Exception>(() => Parse(assembly, "Pet", """{"petType":"dog","bark":"woof"}"""))));
+    }
+
+    private const string Incomplete = """
+        openapi: 3.1.0
+        components:
+          schemas:
+            Pet:
+              oneOf:
+                - $ref: '#/components/schemas/Cat'
+                - $ref: '#/components/schemas/Dog'
+              discriminator: {DISCRIMINATOR}
+            Owner:
+              type: object
+              properties:
+                pet: { $ref: '#/components/schemas/Pet' }
+            Cat:
+              type: object
+              required: [petType, name]
+              properties:
+                petType: { type: string }
+                name: { type: string }
+            Dog:
+              type: object
+              required: [petType, bark]
+              properties:
+                petType: { type: string }
+                bark: { type: string }
+            Lizard:
+              type: object
+              properties:
+                petType: { type: string }
+        """;
+
+    [Theory]
+    [InlineData("{propertyName: petType, mapping: {cat: '#/components/schemas/Kat'}}", "the mapping of 'cat' does not resolve")]
+    [InlineData("{propertyName: petType, mapping: {lizard: Lizard}}", "'lizard' maps to a schema that is not one of the alternatives")]
+    [InlineData("{propertyName: name}", "'Dog' does not declare 'name' as a required string property")]
+    [InlineData("{propertyName: petType, mapping: {Dog: Cat}}", "the value 'Dog' would select two alternatives")]
+    public void An_incomplete_mapping_is_reported_at_the_discriminator_and_keeps_the_union_shape(string discriminator, string reason)
+    {
+        var (output, assembly) = Compile(Incomplete.Replace("{DISCRIMINATOR}", discriminator), "/project/pets.openapi.yaml");
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC037", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal((7, 6), (position.Line, position.Character));
+        Assert.Empty(output.CompilationDiagnostics);
+        Assert.Null(Type(assembly, "Pet"));
+        Assert.Equal(typeof(object), Type(assembly, "Cat").BaseType);
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), Type(assembly, "Owner").GetProperty("Pet")!.PropertyType);
+    }
+
+    [Fact]
+    public void An_alternative_inside_a_component_has_no_implicit_name()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.json", """
+            { "openapi": "3.1.0", "components": { "schemas": {
+              "Pet": { "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Box/properties/inner" } ],
+                "discriminator": { "propertyName": "petType" } },
+              "Box": { "type": "object", "properties": { "inner": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } } } },
+              "Cat": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } } } } }
+            """) });
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC037", diagnostic.Id);
+        Assert.Contains("the alternative 'Box#/properties/inner' is named neither by the mapping nor by a component name", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alternative_that_is_not_a_reference_is_reported_in_json_at_the_discriminator()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.json", """
+            { "openapi": "3.1.0", "components": { "schemas": {
+              "Pet": { "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } } ],
+                "discriminator": { "propertyName": "petType" } },
+              "Cat": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } } } } } }
+            """) });
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC037", diagnostic.Id);
+        Assert.Contains("alternative 1 is not a $ref", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal((2, 4), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+    }
+
+    [Fact]
+    public void A_request_view_of_the_hierarchy_maps_to_the_views_of_its_alternatives()
+    {
+        var (output, assembly) = Compile("""
+            openapi: 3.1.0
+            paths:
+              /pets:
+                post:
+                  operationId: createPet
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/Pet' }
+                  responses:
+                    '200': { description: ok }
+            components:
+              schemas:
+                Pet:
+                  oneOf: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' } ]
+                  discriminator: { propertyName: petType, mapping: { cat: '#/components/schemas/Cat', dog: Dog } }
+                Cat:
+                  type: object
+                  required: [petType, id]
+                  properties:
+                    petType: { type: string }
+                    id: { type: string, readOnly: true }
+                Dog:
+                  type: object
+                  required: [petType, bark]
+                  properties:
+                    petType: { type: string }
+                    bark: { type: string }
+            """, "/project/pets.openapi.yaml");
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        var view = new GeneratedValidator(assembly, "PetRequestViewSchema");
+        Assert.True(view.Validate("""{"petType":"cat"}""").IsValid);
+        Assert.Contains(view.Validate("""{"petType":"cow"}""").Errors, e => e.InstanceLocation == "/petType");
+        Assert.False(new GeneratedValidator(assembly, "PetSchema").Validate("""{"petType":"cat"}""").IsValid);
+    }
+
+    [Fact]
+    public void The_allOf_inheritance_form_is_validated_as_written_and_says_so()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.yaml", """
+            openapi: 3.1.0
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [petType]
+                  properties:
+                    petType: { type: string }
+                  discriminator:
+                    propertyName: petType
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - type: object
+                      properties:
+                        name: { type: string }
+            """) });
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC036", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.DefaultSeverity);
+        Assert.Equal((8, 6), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Empty(output.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void An_alternative_of_two_hierarchies_derives_from_the_first_and_the_second_says_so()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.yaml", """
+            openapi: 3.1.0
+            components:
+              schemas:
+                Animal:
+                  oneOf: [ { $ref: '#/components/schemas/Cat' } ]
+                  discriminator: { propertyName: petType }
+                Pet:
+                  oneOf: [ { $ref: '#/components/schemas/Cat' } ]
+                  discriminator: { propertyName: petType }
+                Cat:
+                  type: object
+                  required: [petType]
+                  properties:
+                    petType: { type: string }
+            """) });
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC038", diagnostic.Id);
+        Assert.Contains("'Cat' already derives from 'Animal'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(output.CompilationDiagnostics);
+        var assembly = GeneratorHarness.Load(output.Compilation);
+        Assert.Equal(Type(assembly, "Animal"), Type(assembly, "Cat").BaseType);
+        Assert.Null(Type(assembly, "Pet"));
+    }
+}
