@@ -6,6 +6,7 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// <summary>
 /// Emits an extensible string enum: a readonly struct wrapping the string, with a named constant
 /// per known value. A value the server adds later reads without error and is written back as is.
+/// A large enum (the linker sorted its values) is looked up in a sorted array, not a switch the compiler would choke on.
 /// </summary>
 internal static class EnumEmitter
 {
@@ -34,6 +35,13 @@ internal static class EnumEmitter
             w.WriteLine($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.WriteLine();
 
+            var table = !enumType.SortedValues.IsEmpty;
+            if (table)
+            {
+                WriteStrings(w, "The known values, in schema order.", "s_values", enumType.Values);
+                WriteStrings(w, "The known values in ordinal order, for the binary search of IsKnown.", "s_sorted", enumType.SortedValues);
+            }
+
             foreach (var (identifier, value) in members)
             {
                 w.WriteSummary($"The \"{value}\" value.");
@@ -42,7 +50,9 @@ internal static class EnumEmitter
             }
 
             w.WriteLine("/// <summary>The values known when this code was generated, in schema order.</summary>");
-            w.WriteLine(members.Count == 0
+            w.WriteLine(table
+                ? $"public static global::System.Collections.Generic.IReadOnlyList<{self}> KnownValues {{ get; }} = global::System.Array.AsReadOnly(global::System.Array.ConvertAll(s_values, value => new {self}(value)));"
+                : members.Count == 0
                 ? $"public static global::System.Collections.Generic.IReadOnlyList<{self}> KnownValues {{ get; }} = global::System.Array.Empty<{self}>();"
                 : $"public static global::System.Collections.Generic.IReadOnlyList<{self}> KnownValues {{ get; }} = global::System.Array.AsReadOnly(new {self}[] {{ {string.Join(", ", members.Select(m => m.Identifier))} }});");
             w.WriteLine();
@@ -50,15 +60,23 @@ internal static class EnumEmitter
             w.WriteLine("public string Value => _value ?? string.Empty;");
             w.WriteLine();
             w.WriteLine("/// <summary>Whether <see cref=\"Value\"/> is one of <see cref=\"KnownValues\"/>.</summary>");
-            w.WriteLine("public bool IsKnown => Value switch");
-            w.WriteLine("{");
-            foreach (var (_, value) in members)
+            if (table)
             {
-                w.WriteLine($"    {CSharpLiteral.String(value)} => true,");
+                w.WriteLine("public bool IsKnown => global::System.Array.BinarySearch(s_sorted, Value, global::System.StringComparer.Ordinal) >= 0;");
+            }
+            else
+            {
+                w.WriteLine("public bool IsKnown => Value switch");
+                w.WriteLine("{");
+                foreach (var (_, value) in members)
+                {
+                    w.WriteLine($"    {CSharpLiteral.String(value)} => true,");
+                }
+
+                w.WriteLine("    _ => false,");
+                w.WriteLine("};");
             }
 
-            w.WriteLine("    _ => false,");
-            w.WriteLine("};");
             w.WriteLine();
             w.WriteLine("/// <summary>Ordinal comparison of the values.</summary>");
             w.WriteLine($"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
@@ -107,6 +125,21 @@ internal static class EnumEmitter
         }
 
         return w.ToString();
+    }
+
+    /// <summary>A static array of string literals, one a line: its size costs the compiler no more than its text.</summary>
+    private static void WriteStrings(SourceWriter w, string summary, string field, EquatableArray<string> values)
+    {
+        w.WriteSummary(summary);
+        w.WriteLine($"private static readonly string[] {field} = new string[]");
+        w.WriteLine("{");
+        foreach (var value in values)
+        {
+            w.WriteLine($"    {CSharpLiteral.String(value)},");
+        }
+
+        w.WriteLine("};");
+        w.WriteLine();
     }
 
     private static void WriteConverter(SourceWriter w, string name, string self, EmitOptions options)

@@ -22,4 +22,16 @@ internal sealed class LinkedGraph
 
     /// <summary>Where the node at <paramref name="address"/> stands in its file, for a diagnostic about it.</summary>
     public LocationInfo Location(SchemaNodeAddress address) => _files[address.SchemaClassName].Parsed.Location(address.NodeIndex);
+
+    /// <summary>Where the node's "title" value stands, else the node.</summary>
+    public LocationInfo TitleLocation(SchemaNodeAddress address) => Positions(address)?.Title ?? Location(address);
+
+    /// <summary>Where the node's "enum" keyword stands, else the node.</summary>
+    public LocationInfo EnumLocation(SchemaNodeAddress address) => Positions(address)?.Enum ?? Location(address);
+
+    private NodePositions? Positions(SchemaNodeAddress address)
+    {
+        var positions = _files[address.SchemaClassName].Parsed.Positions;
+        return address.NodeIndex < positions.Count ? positions[address.NodeIndex] : null;
+    }
 }

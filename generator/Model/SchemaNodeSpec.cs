@@ -142,7 +142,14 @@ internal sealed record SchemaFileSpec(
 /// <param name="Ref">The value of "$ref", if any.</param>
 /// <param name="DynamicRef">The value of "$dynamicRef", if any.</param>
 /// <param name="Dialect">The value of a "$schema" the linker has to look up (<see cref="SchemaNodeSpec.Dialect"/>).</param>
-internal sealed record NodePositions(LocationInfo Node, LocationInfo? Ref, LocationInfo? DynamicRef, LocationInfo? Dialect);
+internal sealed record NodePositions(LocationInfo Node, LocationInfo? Ref, LocationInfo? DynamicRef, LocationInfo? Dialect)
+{
+    /// <summary>The value of "title", which may name a type (WPC021, WPC022 point there).</summary>
+    public LocationInfo? Title { get; init; }
+
+    /// <summary>The "enum" keyword, where a value's constant is reported (WPC020, WPC021).</summary>
+    public LocationInfo? Enum { get; init; }
+}
 
 /// <summary>Per-file settings read from MSBuild item metadata.</summary>
 /// <param name="GenerateModels">False for a validation-only schema: no classes or enums, just the validator.</param>
