@@ -327,7 +327,7 @@ internal static class CompiledValidatorEmitter
                 LiteralKind.False => $"r.TokenType == {Token}.False",
                 _ => $"r.TokenType == {Token}.Null",
             }).ToList();
-            if (!set.SortedStrings.IsEmpty)
+            if (!set.Strings.IsEmpty)
             {
                 tests.Add($"({Helpers}.IsString(ref r) && {Helpers}.IsOneOf(ref r, {table}))");
             }
@@ -344,25 +344,17 @@ internal static class CompiledValidatorEmitter
         private static string ValueTable(CompiledNodeSpec node, int set)
             => "s_values" + node.Index.ToString(CultureInfo.InvariantCulture) + "_" + set.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>The sorted strings of the node's large value sets, one literal a line.</summary>
+        /// <summary>The strings of the node's large value sets, sorted for the binary search when the class is first used.</summary>
         private void WriteValueTables(CompiledNodeSpec node)
         {
             for (var i = 0; i < node.ValueSets.Count; i++)
             {
-                if (node.ValueSets[i].SortedStrings.IsEmpty)
+                if (!node.ValueSets[i].Strings.IsEmpty)
                 {
-                    continue;
+                    _w.WriteLine($"private static readonly string[] {ValueTable(node, i)} = {_runtime}.JsonValues.SortedOrdinal(");
+                    _w.WriteStrings(node.ValueSets[i].Strings, ");");
+                    _w.WriteLine();
                 }
-
-                _w.WriteLine($"private static readonly string[] {ValueTable(node, i)} = new string[]");
-                _w.WriteLine("{");
-                foreach (var value in node.ValueSets[i].SortedStrings)
-                {
-                    _w.WriteLine($"    {CSharpLiteral.String(value)},");
-                }
-
-                _w.WriteLine("};");
-                _w.WriteLine();
             }
         }
 

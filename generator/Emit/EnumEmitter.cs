@@ -6,7 +6,7 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// <summary>
 /// Emits an extensible string enum: a readonly struct wrapping the string, with a named constant
 /// per known value. A value the server adds later reads without error and is written back as is.
-/// A large enum (the linker sorted its values) is looked up in a sorted array, not a switch the compiler would choke on.
+/// A large enum (as the linker decided) is looked up in a sorted array, not a switch the compiler would choke on.
 /// </summary>
 internal static class EnumEmitter
 {
@@ -35,11 +35,17 @@ internal static class EnumEmitter
             w.WriteLine($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.WriteLine();
 
-            var table = !enumType.SortedValues.IsEmpty;
+            var table = enumType.LookupTable;
             if (table)
             {
-                WriteStrings(w, "The known values, in schema order.", "s_values", enumType.Values);
-                WriteStrings(w, "The known values in ordinal order, for the binary search of IsKnown.", "s_sorted", enumType.SortedValues);
+                // Arrays of literals: the compiler's cost grows with their text, not faster as with a switch.
+                w.WriteLine("/// <summary>The known values, in schema order.</summary>");
+                w.WriteLine("private static readonly string[] s_values =");
+                w.WriteStrings(enumType.Values, ";");
+                w.WriteLine();
+                w.WriteLine("/// <summary>The known values in ordinal order, for the binary search of <see cref=\"IsKnown\"/>.</summary>");
+                w.WriteLine($"private static readonly string[] s_sorted = global::{options.Namespace}.Runtime.JsonValues.SortedOrdinal(s_values);");
+                w.WriteLine();
             }
 
             foreach (var (identifier, value) in members)
@@ -125,21 +131,6 @@ internal static class EnumEmitter
         }
 
         return w.ToString();
-    }
-
-    /// <summary>A static array of string literals, one a line: its size costs the compiler no more than its text.</summary>
-    private static void WriteStrings(SourceWriter w, string summary, string field, EquatableArray<string> values)
-    {
-        w.WriteSummary(summary);
-        w.WriteLine($"private static readonly string[] {field} = new string[]");
-        w.WriteLine("{");
-        foreach (var value in values)
-        {
-            w.WriteLine($"    {CSharpLiteral.String(value)},");
-        }
-
-        w.WriteLine("};");
-        w.WriteLine();
     }
 
     private static void WriteConverter(SourceWriter w, string name, string self, EmitOptions options)

@@ -295,8 +295,7 @@ internal sealed partial class ModelBuilder
             members.Add(new EnumMemberSpec(identifier, value));
         }
 
-        var sorted = values.Count > ValueLookup.SwitchLimit ? ValueLookup.Sorted(values) : EquatableArray<string>.Empty;
-        return new EnumTypeSpec(typeName, node.Description ?? node.Title, members.ToEquatableArray(), values.ToEquatableArray(), sorted, address);
+        return new EnumTypeSpec(typeName, node.Description ?? node.Title, members.ToEquatableArray(), values.ToEquatableArray(), ValueLookup.IsLarge(values.Count), address);
     }
 
     private void ReportLostCharacters(string what, string text, LocationInfo location, string name)

@@ -159,7 +159,10 @@ internal sealed class SchemaLinker
             linked.Add(new LinkedNodeSpec(node, target, dynamic,
                 node.Pattern is null ? null : PatternTranslator.ToDotNet(node.Pattern),
                 node.PatternProperties.Select(p => PatternTranslator.ToDotNet(p.Name)).ToEquatableArray(),
-                propertyNameSchemas.Contains(node.Index) && Keywords.ChecksStringsOnly(node)));
+                propertyNameSchemas.Contains(node.Index) && Keywords.ChecksStringsOnly(node))
+            {
+                EnumStringsAsArray = ValueLookup.HasLargeStringSet(node.Enum),
+            });
         }
 
         var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;

@@ -267,12 +267,10 @@ internal static class ValidatorPlanner
 
     /// <summary>The strings of a set larger than a chain of comparisons should be go into a sorted table.</summary>
     private static CompiledValueSet ValueSet(EquatableArray<LiteralSpec> literals)
-    {
-        var strings = literals.Where(literal => literal.Kind == LiteralKind.String).Select(literal => literal.Text).ToList();
-        return strings.Count <= ValueLookup.SwitchLimit
-            ? new CompiledValueSet(literals, EquatableArray<string>.Empty)
-            : new CompiledValueSet(literals.Where(literal => literal.Kind != LiteralKind.String).ToEquatableArray(), ValueLookup.Sorted(strings));
-    }
+        => ValueLookup.HasLargeStringSet(literals)
+            ? new CompiledValueSet(literals.Where(literal => literal.Kind != LiteralKind.String).ToEquatableArray(),
+                literals.Where(literal => literal.Kind == LiteralKind.String).Select(literal => literal.Text).ToEquatableArray())
+            : new CompiledValueSet(literals, EquatableArray<string>.Empty);
 
     /// <summary>Whether the compiled code can match an enum or const value as one token (not objects, arrays, odd strings).</summary>
     private static bool IsToken(LiteralSpec literal)

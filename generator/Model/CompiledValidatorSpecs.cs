@@ -101,11 +101,11 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
 
 /// <summary>The values of one enum or const keyword.</summary>
 /// <param name="Literals">The values compared one by one.</param>
-/// <param name="SortedStrings">
-/// The strings of a set too large to compare one by one, in ordinal order, found by a binary search; empty otherwise
-/// (the strings are then among <paramref name="Literals"/>).
+/// <param name="Strings">
+/// The strings of a set too large to compare one by one, found by a binary search in a table sorted when the class is
+/// first used; empty otherwise (the strings are then among <paramref name="Literals"/>).
 /// </param>
-internal sealed record CompiledValueSet(EquatableArray<LiteralSpec> Literals, EquatableArray<string> SortedStrings);
+internal sealed record CompiledValueSet(EquatableArray<LiteralSpec> Literals, EquatableArray<string> Strings);
 
 /// <summary>A declared property: its name (matched as UTF-8) and its schema.</summary>
 internal sealed record CompiledProperty(string Name, SchemaNodeAddress Schema);
