@@ -351,8 +351,7 @@ internal static class CompiledValidatorEmitter
             {
                 if (!node.ValueSets[i].Strings.IsEmpty)
                 {
-                    _w.WriteLine($"private static readonly string[] {ValueTable(node, i)} = {_runtime}.JsonValues.SortedOrdinal(");
-                    _w.WriteStrings(node.ValueSets[i].Strings, ");");
+                    _w.WriteStrings($"private static readonly string[] {ValueTable(node, i)} = {_runtime}.JsonValues.SortedOrdinal(", node.ValueSets[i].Strings, ");");
                     _w.WriteLine();
                 }
             }

@@ -40,8 +40,7 @@ internal static class EnumEmitter
             {
                 // Arrays of literals: the compiler's cost grows with their text, not faster as with a switch.
                 w.WriteLine("/// <summary>The known values, in schema order.</summary>");
-                w.WriteLine("private static readonly string[] s_values =");
-                w.WriteStrings(enumType.Values, ";");
+                w.WriteStrings("private static readonly string[] s_values = ", enumType.Values, ";");
                 w.WriteLine();
                 w.WriteLine("/// <summary>The known values in ordinal order, for the binary search of <see cref=\"IsKnown\"/>.</summary>");
                 w.WriteLine($"private static readonly string[] s_sorted = global::{options.Namespace}.Runtime.JsonValues.SortedOrdinal(s_values);");

@@ -79,13 +79,11 @@ internal static class SchemaEmitter
 
         if (node.HasEnum && linked.EnumStringsAsArray)
         {
-            lines.Add($"{n}.Enum = {runtime}.SchemaLiteral.Strings(");
-            foreach (var line in StringArray(node.Enum.Where(l => l.Kind == LiteralKind.String).Select(l => l.Text)))
-            {
-                lines.Add(line);
-            }
-
-            lines.Add($"    {Literals(runtime, node.Enum.Where(l => l.Kind != LiteralKind.String).ToEquatableArray())});");
+            var array = new SourceWriter();
+            var nonStrings = node.Enum.Where(l => l.Kind != LiteralKind.String).ToEquatableArray();
+            var others = nonStrings.IsEmpty ? $"global::System.Array.Empty<{runtime}.SchemaLiteral>()" : Literals(runtime, nonStrings);
+            array.WriteStrings($"{n}.Enum = {runtime}.SchemaLiteral.Strings(", node.Enum.Where(l => l.Kind == LiteralKind.String).Select(l => l.Text), $", {others});");
+            lines.Add(array.ToString().TrimEnd('\n'));
         }
         else if (node.HasEnum)
         {
@@ -215,14 +213,6 @@ internal static class SchemaEmitter
         LiteralKind.Object => $"{runtime}.SchemaLiteral.Object(new string[] {{ {string.Join(", ", literal.Names.Select(CSharpLiteral.String))} }}, {Literals(runtime, literal.Items)})",
         _ => $"{runtime}.SchemaLiteral.{literal.Kind}",
     };
-
-    /// <summary>The lines of <c>new string[] { ... }</c>, one literal a line and a comma after the array.</summary>
-    private static IEnumerable<string> StringArray(IEnumerable<string> values)
-    {
-        var array = new SourceWriter();
-        array.WriteStrings(values, ",");
-        return array.ToString().TrimEnd('\n').Split('\n').Select(line => "    " + line);
-    }
 
     private static string Literals(string runtime, EquatableArray<LiteralSpec> literals)
         => $"new {runtime}.SchemaLiteral[] {{ {string.Join(", ", literals.Select(v => Literal(runtime, v)))} }}";

@@ -40,12 +40,12 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
-    /// Writes <c>new string[] { ... }</c> with one literal a line, then <paramref name="closingSuffix"/>: a large set of
-    /// values costs the compiler no more than its text.
+    /// Writes <paramref name="head"/> and <c>new string[] { ... }</c> with one literal a line, then <paramref name="closingSuffix"/>:
+    /// a large set of values costs the compiler no more than its text.
     /// </summary>
-    public void WriteStrings(System.Collections.Generic.IEnumerable<string> values, string closingSuffix)
+    public void WriteStrings(string head, System.Collections.Generic.IEnumerable<string> values, string closingSuffix)
     {
-        using (Block("new string[]", closingSuffix))
+        using (Block(head + "new string[]", closingSuffix))
         {
             foreach (var value in values)
             {
