@@ -48,6 +48,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidSetting = Create(
         "WPC012", "Invalid MSBuild setting", "Setting '{0}' must be {1}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor EnumTooLargeForConstants = Create(
+        "WPC020", "Enum has more values than named constants", "enum of {0} values: no named constants beyond {1}; the values are still checked", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NameLosesCharacters = Create(
+        "WPC021", "Name loses characters", "{0} {1} has characters a C# name cannot hold; the name used is '{2}'", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NameHidesSystemType = Create(
+        "WPC022", "Type name would hide a System type", "Type name '{0}' would hide System.{0} in the generated namespace; the type is named '{1}'", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor UnionWithoutDiscriminator = Create(
         "WPC040", "Object alternatives without a discriminator", "The {0} alternatives are object schemas that no property pinned to a distinct string const tells apart; the value is a JsonElement", DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor BreakingContractChange = Create(
@@ -97,6 +106,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidJson, UnresolvedReference, UnsupportedKeyword, DuplicateTypeName, EnumValueNotIdentifier,
         InvalidKeywordValue, InvalidPattern, UnknownFormat, UnsupportedDialect, GeneratorFailure, DuplicateKey, InvalidSetting,
+        EnumTooLargeForConstants, NameLosesCharacters, NameHidesSystemType,
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
         SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct, InvalidYaml, UnsupportedYaml, DuplicateOperationName,

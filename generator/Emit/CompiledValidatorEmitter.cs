@@ -99,6 +99,7 @@ internal static class CompiledValidatorEmitter
         public void Write(CompiledNodeSpec node)
         {
             WriteCheck(node);
+            WriteValueTables(node);
             if (node.SimplePattern is { } pattern)
             {
                 WritePattern(PatternMethod(node), pattern);
@@ -267,9 +268,9 @@ internal static class CompiledValidatorEmitter
                 Reject($"!{Helpers}.HasType(ref r, {Types(node.Types)}, ref c)");
             }
 
-            foreach (var set in node.ValueSets)
+            for (var i = 0; i < node.ValueSets.Count; i++)
             {
-                WriteValueSet(set);
+                WriteValueSet(node.ValueSets[i], ValueTable(node, i));
             }
 
             var hasApplicators = node.Ref != null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.If != null;
@@ -316,9 +317,9 @@ internal static class CompiledValidatorEmitter
             _w.WriteLine($"return {Helpers}.SkipValue(ref r, ref c);");
         }
 
-        private void WriteValueSet(EquatableArray<LiteralSpec> set)
+        private void WriteValueSet(CompiledValueSet set, string table)
         {
-            var tests = set.Select(literal => literal.Kind switch
+            var tests = set.Literals.Select(literal => literal.Kind switch
             {
                 LiteralKind.String => $"({Helpers}.IsString(ref r) && r.ValueTextEquals({Utf8(literal.Text)}))",
                 LiteralKind.Number => $"{Helpers}.NumberEquals(ref r, {Utf8(literal.Text)})",
@@ -326,12 +327,33 @@ internal static class CompiledValidatorEmitter
                 LiteralKind.False => $"r.TokenType == {Token}.False",
                 _ => $"r.TokenType == {Token}.Null",
             }).ToList();
+            if (!set.Strings.IsEmpty)
+            {
+                tests.Add($"({Helpers}.IsString(ref r) && {Helpers}.IsOneOf(ref r, {table}))");
+            }
+
             var test = tests.Count == 0 ? "false" : string.Join(" || ", tests);
             _w.WriteLine($"if (!({test}))");
             using (_w.Block())
             {
                 // 1.0 equals 1: a number spelled unlike every literal is left to the interpreter.
-                _w.WriteLine(set.Any(l => l.Kind == LiteralKind.Number) ? $"return r.TokenType == {Token}.Number ? c.GiveUp() : false;" : "return false;");
+                _w.WriteLine(set.Literals.Any(l => l.Kind == LiteralKind.Number) ? $"return r.TokenType == {Token}.Number ? c.GiveUp() : false;" : "return false;");
+            }
+        }
+
+        private static string ValueTable(CompiledNodeSpec node, int set)
+            => "s_values" + node.Index.ToString(CultureInfo.InvariantCulture) + "_" + set.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The strings of the node's large value sets, sorted for the binary search when the class is first used.</summary>
+        private void WriteValueTables(CompiledNodeSpec node)
+        {
+            for (var i = 0; i < node.ValueSets.Count; i++)
+            {
+                if (!node.ValueSets[i].Strings.IsEmpty)
+                {
+                    _w.WriteStrings($"private static readonly string[] {ValueTable(node, i)} = {_runtime}.JsonValues.SortedOrdinal(", node.ValueSets[i].Strings, ");");
+                    _w.WriteLine();
+                }
             }
         }
 

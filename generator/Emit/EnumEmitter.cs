@@ -6,6 +6,7 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// <summary>
 /// Emits an extensible string enum: a readonly struct wrapping the string, with a named constant
 /// per known value. A value the server adds later reads without error and is written back as is.
+/// A large enum (as the linker decided) is looked up in a sorted array, not a switch the compiler would choke on.
 /// </summary>
 internal static class EnumEmitter
 {
@@ -34,6 +35,18 @@ internal static class EnumEmitter
             w.WriteLine($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.WriteLine();
 
+            var table = enumType.LookupTable;
+            if (table)
+            {
+                // Arrays of literals: the compiler's cost grows with their text, not faster as with a switch.
+                w.WriteLine("/// <summary>The known values, in schema order.</summary>");
+                w.WriteStrings("private static readonly string[] s_values = ", enumType.Values, ";");
+                w.WriteLine();
+                w.WriteLine("/// <summary>The known values in ordinal order, for the binary search of <see cref=\"IsKnown\"/>.</summary>");
+                w.WriteLine($"private static readonly string[] s_sorted = global::{options.Namespace}.Runtime.JsonValues.SortedOrdinal(s_values);");
+                w.WriteLine();
+            }
+
             foreach (var (identifier, value) in members)
             {
                 w.WriteSummary($"The \"{value}\" value.");
@@ -42,7 +55,9 @@ internal static class EnumEmitter
             }
 
             w.WriteLine("/// <summary>The values known when this code was generated, in schema order.</summary>");
-            w.WriteLine(members.Count == 0
+            w.WriteLine(table
+                ? $"public static global::System.Collections.Generic.IReadOnlyList<{self}> KnownValues {{ get; }} = global::System.Array.AsReadOnly(global::System.Array.ConvertAll(s_values, value => new {self}(value)));"
+                : members.Count == 0
                 ? $"public static global::System.Collections.Generic.IReadOnlyList<{self}> KnownValues {{ get; }} = global::System.Array.Empty<{self}>();"
                 : $"public static global::System.Collections.Generic.IReadOnlyList<{self}> KnownValues {{ get; }} = global::System.Array.AsReadOnly(new {self}[] {{ {string.Join(", ", members.Select(m => m.Identifier))} }});");
             w.WriteLine();
@@ -50,15 +65,23 @@ internal static class EnumEmitter
             w.WriteLine("public string Value => _value ?? string.Empty;");
             w.WriteLine();
             w.WriteLine("/// <summary>Whether <see cref=\"Value\"/> is one of <see cref=\"KnownValues\"/>.</summary>");
-            w.WriteLine("public bool IsKnown => Value switch");
-            w.WriteLine("{");
-            foreach (var (_, value) in members)
+            if (table)
             {
-                w.WriteLine($"    {CSharpLiteral.String(value)} => true,");
+                w.WriteLine("public bool IsKnown => global::System.Array.BinarySearch(s_sorted, Value, global::System.StringComparer.Ordinal) >= 0;");
+            }
+            else
+            {
+                w.WriteLine("public bool IsKnown => Value switch");
+                w.WriteLine("{");
+                foreach (var (_, value) in members)
+                {
+                    w.WriteLine($"    {CSharpLiteral.String(value)} => true,");
+                }
+
+                w.WriteLine("    _ => false,");
+                w.WriteLine("};");
             }
 
-            w.WriteLine("    _ => false,");
-            w.WriteLine("};");
             w.WriteLine();
             w.WriteLine("/// <summary>Ordinal comparison of the values.</summary>");
             w.WriteLine($"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");

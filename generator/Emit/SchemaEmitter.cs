@@ -77,7 +77,15 @@ internal static class SchemaEmitter
             lines.Add($"{n}.Types = {TypesLiteral(node.Types, runtime)};");
         }
 
-        if (node.HasEnum)
+        if (node.HasEnum && linked.EnumStringsAsArray)
+        {
+            var array = new SourceWriter();
+            var nonStrings = node.Enum.Where(l => l.Kind != LiteralKind.String).ToEquatableArray();
+            var others = nonStrings.IsEmpty ? $"global::System.Array.Empty<{runtime}.SchemaLiteral>()" : Literals(runtime, nonStrings);
+            array.WriteStrings($"{n}.Enum = {runtime}.SchemaLiteral.Strings(", node.Enum.Where(l => l.Kind == LiteralKind.String).Select(l => l.Text), $", {others});");
+            lines.Add(array.ToString().TrimEnd('\n'));
+        }
+        else if (node.HasEnum)
         {
             lines.Add($"{n}.Enum = {Literals(runtime, node.Enum)};");
         }

@@ -39,6 +39,21 @@ internal sealed class SourceWriter
         return new Scope(this, closingSuffix);
     }
 
+    /// <summary>
+    /// Writes <paramref name="head"/> and <c>new string[] { ... }</c> with one literal a line, then <paramref name="closingSuffix"/>:
+    /// a large set of values costs the compiler no more than its text.
+    /// </summary>
+    public void WriteStrings(string head, System.Collections.Generic.IEnumerable<string> values, string closingSuffix)
+    {
+        using (Block(head + "new string[]", closingSuffix))
+        {
+            foreach (var value in values)
+            {
+                WriteLine(CSharpLiteral.String(value) + ",");
+            }
+        }
+    }
+
     /// <summary>Writes an XML doc &lt;summary&gt; (text escaped), when there is any text.</summary>
     public void WriteSummary(string? text)
     {

@@ -24,9 +24,17 @@ internal sealed class LinkedGraph
     public LocationInfo Location(SchemaNodeAddress address) => _files[address.SchemaClassName].Parsed.Location(address.NodeIndex);
 
     /// <summary>Where the "discriminator" of the node at <paramref name="address"/> stands, else the node.</summary>
-    public LocationInfo DiscriminatorLocation(SchemaNodeAddress address)
+    public LocationInfo DiscriminatorLocation(SchemaNodeAddress address) => Positions(address)?.Discriminator ?? Location(address);
+
+    /// <summary>Where the node's "title" value stands, else the node.</summary>
+    public LocationInfo TitleLocation(SchemaNodeAddress address) => Positions(address)?.Title ?? Location(address);
+
+    /// <summary>Where the node's "enum" keyword stands, else the node.</summary>
+    public LocationInfo EnumLocation(SchemaNodeAddress address) => Positions(address)?.Enum ?? Location(address);
+
+    private NodePositions? Positions(SchemaNodeAddress address)
     {
-        var parsed = _files[address.SchemaClassName].Parsed;
-        return (address.NodeIndex < parsed.Positions.Count ? parsed.Positions[address.NodeIndex].Discriminator : null) ?? parsed.Location(address.NodeIndex);
+        var positions = _files[address.SchemaClassName].Parsed.Positions;
+        return address.NodeIndex < positions.Count ? positions[address.NodeIndex] : null;
     }
 }

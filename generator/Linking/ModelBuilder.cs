@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using WooshPay.Contracts.Generator.Diagnostics;
 using WooshPay.Contracts.Generator.Model;
@@ -19,6 +20,7 @@ internal sealed partial class ModelBuilder
     private readonly TypeNameRegistry _names;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<SchemaNodeAddress, string> _defNames = new();
+    private readonly Dictionary<SchemaNodeAddress, NameSource> _nameSources = new();
     private readonly Dictionary<SchemaNodeAddress, TypeRefSpec> _typesByNode = new();
     private readonly List<ModelTypeSpec> _models = new();
     private readonly List<EnumTypeSpec> _enums = new();
@@ -50,8 +52,19 @@ internal sealed partial class ModelBuilder
             foreach (var def in nodes.Count > 0 ? nodes[0].Defs : EquatableArray<NamedSubschema>.Empty)
             {
                 var node = nodes[def.Node];
-                builder._defNames[new SchemaNodeAddress(file.ClassName, def.Node)] =
+                var address = new SchemaNodeAddress(file.ClassName, def.Node);
+                builder._defNames[address] =
                     (node.Title is null ? null : NameHelper.ToPascalCase(node.Title)) ?? NameHelper.ToPascalCase(def.Name) ?? "Definition";
+                builder._nameSources[address] = node.Title is { } title
+                    ? new NameSource("Title", title, graph.TitleLocation(address))
+                    : new NameSource("$defs key", def.Name, graph.Location(address));
+            }
+
+            // The root's title was reported by the linker, which names the file's schema class from it.
+            if (nodes.Count > 0 && file.Spec.Options.TypeName is null && nodes[0].Title is { } rootTitle)
+            {
+                var root = new SchemaNodeAddress(file.ClassName, 0);
+                builder._nameSources[root] = new NameSource("Title", rootTitle, graph.TitleLocation(root)) { Reported = true };
             }
         }
 
@@ -207,9 +220,17 @@ internal sealed partial class ModelBuilder
         var node = _graph.Linked(address).Node;
         var location = _graph.Location(address);
         var owner = node.Pointer.Length == 0 ? location.FilePath : $"{location.FilePath}#{node.Pointer}";
-        var name = _defNames.TryGetValue(address, out var defName) ? _names.Claim(defName, location, owner)
-            : declaredType ? _names.Claim(nameHint, location, owner)
+        // A name the author wrote is reported where it was written: the title, else the $defs entry.
+        var source = _nameSources.TryGetValue(address, out var found) ? found : null;
+        var nameLocation = source?.Location ?? location;
+        var name = _defNames.TryGetValue(address, out var defName) ? _names.Claim(defName, nameLocation, owner)
+            : declaredType ? _names.Claim(nameHint, nameLocation, owner)
             : _names.ClaimDerived(nameHint, owner);
+        if (source is { Reported: false })
+        {
+            ReportLostCharacters(source.What, source.Text, source.Location, name);
+        }
+
         var type = new TypeRefSpec(kind, name);
         _typesByNode[address] = type;
         _pending.Enqueue((address, name));
@@ -227,7 +248,7 @@ internal sealed partial class ModelBuilder
 
         if (_typesByNode[address].Kind == TypeRefKind.Enum)
         {
-            _enums.Add(new EnumTypeSpec(name, node.Description ?? node.Title, EnumMembers(node, address, name), address));
+            _enums.Add(EnumType(node, address, name));
             return;
         }
 
@@ -239,6 +260,7 @@ internal sealed partial class ModelBuilder
             var baseName = NameHelper.ToPascalCase(property.Name) ?? "Property";
             var clrName = taken.Contains(baseName) ? NameHelper.Unique(baseName + "Value", taken) : NameHelper.Unique(baseName, taken);
             var propertyAddress = new SchemaNodeAddress(address.SchemaClassName, property.Node);
+            ReportLostCharacters("Property", property.Name, _graph.Location(propertyAddress), clrName);
             var (type, nullable) = TypeOf(propertyAddress, name + NameHelper.ToPascalCase(property.Name));
             var linked = _graph.Linked(propertyAddress);
             properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, linked.Node.Description)
@@ -265,37 +287,47 @@ internal sealed partial class ModelBuilder
         _models.Add(new ModelTypeSpec(name, node.Description ?? node.Title, properties.ToEquatableArray(), !closed, address));
     }
 
-    private EquatableArray<EnumMemberSpec> EnumMembers(SchemaNodeSpec node, SchemaNodeAddress address, string typeName)
+    private EnumTypeSpec EnumType(SchemaNodeSpec node, SchemaNodeAddress address, string typeName)
     {
-        var taken = new HashSet<string>(ReservedNames.EnumMembers, StringComparer.Ordinal) { typeName };
-        var members = new List<EnumMemberSpec>();
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var literal in node.Enum)
+        // null in a nullable enum is no value of the type; a repeated value is one member, so the constant a WPC005 names is the one emitted.
+        var values = node.Enum.Where(literal => literal.Kind == LiteralKind.String).Select(literal => literal.Text).Distinct(StringComparer.Ordinal).ToList();
+        var named = Math.Min(values.Count, ValueLookup.NamedConstantLimit);
+        if (values.Count > named)
         {
-            if (literal.Kind != LiteralKind.String)
-            {
-                continue; // null in a nullable enum
-            }
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumTooLargeForConstants, _graph.EnumLocation(address),
+                values.Count.ToString("N0", CultureInfo.InvariantCulture), ValueLookup.NamedConstantLimit.ToString("N0", CultureInfo.InvariantCulture)));
+        }
 
+        var taken = new HashSet<string>(ReservedNames.EnumMembers, StringComparer.Ordinal) { typeName };
+        var members = new List<EnumMemberSpec>(named);
+        foreach (var value in values.Take(named))
+        {
             // Every value stays known (KnownValues, IsKnown, strict parsing); one without a clean name gets a made-up one.
-            // A repeated value is one member, so the constant a WPC005 names is the one that is emitted.
-            var value = literal.Text;
-            if (!values.Add(value))
-            {
-                continue;
-            }
-
             var identifier = NameHelper.ToPascalCase(value);
             if (identifier is null || !taken.Add(identifier))
             {
                 identifier = NameHelper.Unique(identifier ?? "Unnamed", taken);
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumValueNotIdentifier, _graph.Location(address), literal.Json, typeName, identifier));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumValueNotIdentifier, _graph.Location(address), LiteralSpec.String(value).Json, typeName, identifier));
+            }
+            else
+            {
+                ReportLostCharacters("Enum value", value, _graph.EnumLocation(address), identifier);
             }
 
             members.Add(new EnumMemberSpec(identifier, value));
         }
 
-        return members.ToEquatableArray();
+        return new EnumTypeSpec(typeName, node.Description ?? node.Title, members.ToEquatableArray(), values.ToEquatableArray(), ValueLookup.IsLarge(values.Count), address);
+    }
+
+    private void ReportLostCharacters(string what, string text, LocationInfo location, string name)
+        => NameHelper.ReportLostCharacters(_diagnostics, what, text, location, name);
+
+    /// <summary>The author's text a declared type is named from, and where it stands.</summary>
+    private sealed record NameSource(string What, string Text, LocationInfo Location)
+    {
+        /// <summary>Its WPC021 was reported already (a root title, by the linker).</summary>
+        public bool Reported { get; init; }
     }
 
     /// <summary>For anyOf/oneOf [X, {"type": "null"}]: the address of X.</summary>

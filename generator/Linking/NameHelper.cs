@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using WooshPay.Contracts.Generator.Diagnostics;
+using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Linking;
 
@@ -36,6 +38,34 @@ internal static class NameHelper
         }
 
         return char.IsDigit(sb[0]) ? "_" + sb : sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether <see cref="ToPascalCase"/> drops more of <paramref name="text"/> than word separators (WPC021). Only
+    /// whitespace and the ASCII separators '-', '_', '.', '/' and ':' (of keys, paths, URNs, media types) split words;
+    /// any other character that is not a letter or a decimal digit is lost: an emoji, '€', '+', '@', a combining accent,
+    /// a letter outside the Basic Multilingual Plane.
+    /// </summary>
+    public static bool LosesCharacters(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c) && c is not ('-' or '_' or '.' or '/' or ':'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>WPC021 when <paramref name="text"/> (<paramref name="what"/>: a title, a key) loses characters on the way to <paramref name="name"/>.</summary>
+    public static void ReportLostCharacters(List<DiagnosticInfo> diagnostics, string what, string text, LocationInfo location, string name)
+    {
+        if (LosesCharacters(text))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameLosesCharacters, location, what, LiteralSpec.String(text).Json, name));
+        }
     }
 
     /// <summary>The type name a schema file's root gets: its title, else its file name.</summary>

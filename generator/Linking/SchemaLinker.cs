@@ -43,7 +43,15 @@ internal sealed partial class SchemaLinker
         _files = _files.Select(file =>
         {
             var spec = file.Spec;
-            var wanted = NameHelper.SchemaClassName(spec.FilePath, spec.Options.TypeName ?? (spec.Nodes.Count > 0 ? spec.Nodes[0].Title : null));
+            var title = spec.Options.TypeName is null && spec.Nodes.Count > 0 ? spec.Nodes[0].Title : null;
+            var wanted = NameHelper.SchemaClassName(spec.FilePath, spec.Options.TypeName ?? title);
+            if (title != null)
+            {
+                // Reported once per file: the root type and the schema class are both named from the title.
+                var titleLocation = spec.Positions.Count > 0 ? spec.Positions[0].Title ?? spec.Location(0) : spec.Location(0);
+                NameHelper.ReportLostCharacters(_diagnostics, "Title", title, titleLocation, NameHelper.TypeNameForFile(spec.FilePath, title));
+            }
+
             return file with { ClassName = typeNames.Claim(wanted, spec.Nodes.Count > 0 ? spec.Location(0) : null, spec.FilePath) };
         }).ToImmutableArray();
 
@@ -156,7 +164,10 @@ internal sealed partial class SchemaLinker
             linked.Add(new LinkedNodeSpec(node, target, dynamic,
                 node.Pattern is null ? null : PatternTranslator.ToDotNet(node.Pattern),
                 node.PatternProperties.Select(p => PatternTranslator.ToDotNet(p.Name)).ToEquatableArray(),
-                propertyNameSchemas.Contains(node.Index) && Keywords.ChecksStringsOnly(node)));
+                propertyNameSchemas.Contains(node.Index) && Keywords.ChecksStringsOnly(node))
+            {
+                EnumStringsAsArray = ValueLookup.HasLargeStringSet(node.Enum),
+            });
         }
 
         var root = file.Nodes.Count > 0 ? file.Nodes[0] : null;

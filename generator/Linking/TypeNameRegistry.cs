@@ -9,7 +9,8 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// Hands out the type names of one compilation's namespace. Names are compared ignoring case, as the
 /// files they become must differ that way too. A name the schema author chose (a title, a $defs key)
 /// that is taken already is reported (WPC004); a name the generator derived ({Parent}{Property}) is
-/// quietly numbered. Either way the output still compiles.
+/// quietly numbered. Either way the output still compiles. A name that would hide a System type gets a suffix
+/// (WPC022 when the author chose it).
 /// </summary>
 internal sealed class TypeNameRegistry(List<DiagnosticInfo> diagnostics)
 {
@@ -27,6 +28,17 @@ internal sealed class TypeNameRegistry(List<DiagnosticInfo> diagnostics)
         if (ReservedNames.TypeNames.Contains(name))
         {
             name += "Type";
+        }
+
+        if (ReservedNames.SystemTypes.Contains(name))
+        {
+            var renamed = name + "Model";
+            if (authored)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameHidesSystemType, location, name, renamed));
+            }
+
+            name = renamed;
         }
 
         if (!_owners.TryGetValue(name, out var first))

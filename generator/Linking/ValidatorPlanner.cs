@@ -187,8 +187,8 @@ internal static class ValidatorPlanner
             // An empty enum allows nothing: the schema false.
             BooleanValue = node.HasEnum && node.Enum.IsEmpty ? false : node.BooleanValue,
             Types = node.Types,
-            ValueSets = (node.HasEnum ? new[] { node.Enum } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
-                .Concat(node.Const != null ? new[] { new[] { node.Const }.ToEquatableArray() } : Enumerable.Empty<EquatableArray<LiteralSpec>>())
+            ValueSets = (node.HasEnum ? new[] { ValueSet(node.Enum) } : Enumerable.Empty<CompiledValueSet>())
+                .Concat(node.Const != null ? new[] { ValueSet(new[] { node.Const }.ToEquatableArray()) } : Enumerable.Empty<CompiledValueSet>())
                 .ToEquatableArray(),
             Minimum = Decimal(node.Minimum),
             Maximum = Decimal(node.Maximum),
@@ -264,6 +264,13 @@ internal static class ValidatorPlanner
     }
 
     private static bool IsZero(string text) => text.TakeWhile(c => c != 'e' && c != 'E').All(c => c is '0' or '.' or '-' or '+');
+
+    /// <summary>The strings of a set larger than a chain of comparisons should be go into a sorted table.</summary>
+    private static CompiledValueSet ValueSet(EquatableArray<LiteralSpec> literals)
+        => ValueLookup.HasLargeStringSet(literals)
+            ? new CompiledValueSet(literals.Where(literal => literal.Kind != LiteralKind.String).ToEquatableArray(),
+                literals.Where(literal => literal.Kind == LiteralKind.String).Select(literal => literal.Text).ToEquatableArray())
+            : new CompiledValueSet(literals, EquatableArray<string>.Empty);
 
     /// <summary>Whether the compiled code can match an enum or const value as one token (not objects, arrays, odd strings).</summary>
     private static bool IsToken(LiteralSpec literal)

@@ -22,8 +22,8 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     public bool? BooleanValue { get; init; }
     public JsonTypes Types { get; init; }
 
-    /// <summary>One entry per enum or const keyword: the value must be one of the entry's literals.</summary>
-    public EquatableArray<EquatableArray<LiteralSpec>> ValueSets { get; init; } = EquatableArray<EquatableArray<LiteralSpec>>.Empty;
+    /// <summary>One entry per enum or const keyword: the value must be one of the entry's values.</summary>
+    public EquatableArray<CompiledValueSet> ValueSets { get; init; } = EquatableArray<CompiledValueSet>.Empty;
 
     public string? Minimum { get; init; }
     public string? Maximum { get; init; }
@@ -98,6 +98,14 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
             .Concat(single.Where(a => a != null).Select(a => a!));
     }
 }
+
+/// <summary>The values of one enum or const keyword.</summary>
+/// <param name="Literals">The values compared one by one.</param>
+/// <param name="Strings">
+/// The strings of a set too large to compare one by one, found by a binary search in a table sorted when the class is
+/// first used; empty otherwise (the strings are then among <paramref name="Literals"/>).
+/// </param>
+internal sealed record CompiledValueSet(EquatableArray<LiteralSpec> Literals, EquatableArray<string> Strings);
 
 /// <summary>A declared property: its name (matched as UTF-8) and its schema.</summary>
 internal sealed record CompiledProperty(string Name, SchemaNodeAddress Schema);

@@ -18,7 +18,11 @@ internal sealed record SchemaFileEmitSpec(
 /// <param name="Pattern">The "pattern" keyword in .NET syntax; null without one.</param>
 /// <param name="PatternProperties">The "patternProperties" patterns in .NET syntax, in the node's order.</param>
 /// <param name="ChecksStringsOnly">A propertyNames schema that can check a name as a plain string (<see cref="Keywords.ChecksStringsOnly"/>).</param>
-internal sealed record LinkedNodeSpec(SchemaNodeSpec Node, SchemaNodeAddress? Ref, DynamicRefSpec? DynamicRef, string? Pattern, EquatableArray<string> PatternProperties, bool ChecksStringsOnly);
+internal sealed record LinkedNodeSpec(SchemaNodeSpec Node, SchemaNodeAddress? Ref, DynamicRefSpec? DynamicRef, string? Pattern, EquatableArray<string> PatternProperties, bool ChecksStringsOnly)
+{
+    /// <summary>The enum has too many strings for one constructor call each: they are written as one array of literals.</summary>
+    public bool EnumStringsAsArray { get; init; }
+}
 
 /// <summary>
 /// A $dynamicRef: its static target, the anchor name, and every resource in the compilation that

@@ -158,6 +158,12 @@ internal sealed record NodePositions(LocationInfo Node, LocationInfo? Ref, Locat
 {
     /// <summary>The name of the "discriminator" member, if any (<see cref="SchemaNodeSpec.Discriminator"/>).</summary>
     public LocationInfo? Discriminator { get; init; }
+
+    /// <summary>The value of "title", which may name a type (WPC021, WPC022 point there).</summary>
+    public LocationInfo? Title { get; init; }
+
+    /// <summary>The "enum" keyword, where a value's constant is reported (WPC020, WPC021).</summary>
+    public LocationInfo? Enum { get; init; }
 }
 
 /// <summary>Per-file settings read from MSBuild item metadata.</summary>

@@ -50,10 +50,15 @@ internal sealed record PropertySpec(
 }
 
 /// <summary>An extensible string enum: named constants for the known values, any other value kept.</summary>
+/// <param name="Members">The named constants: every value, or the first ones of a very large enum.</param>
+/// <param name="Values">Every known value, in schema order.</param>
+/// <param name="LookupTable">Too many values for a switch: IsKnown searches a sorted array of them.</param>
 internal sealed record EnumTypeSpec(
     string Name,
     string? Description,
     EquatableArray<EnumMemberSpec> Members,
+    EquatableArray<string> Values,
+    bool LookupTable,
     SchemaNodeAddress Schema);
 
 /// <summary>One known value of an enum and the constant that names it.</summary>

@@ -260,6 +260,7 @@ internal sealed class SchemaParser
                 case "$defs":
                     return node with { Defs = Named(v, k) };
                 case "title":
+                    parser._positions[node.Index] = parser._positions[node.Index]! with { Title = parser.LocationOf(v.Span) };
                     return node with { Title = v.Kind == JsonKind.String ? v.Text : null };
                 case "description":
                     return node with { Description = v.Kind == JsonKind.String ? v.Text : null };
@@ -272,6 +273,7 @@ internal sealed class SchemaParser
                         return node;
                     }
 
+                    parser._positions[node.Index] = parser._positions[node.Index]! with { Enum = parser.LocationOf(member.NameSpan) };
                     return node with { HasEnum = true, Enum = v.Items.Select(Literal).ToEquatableArray() };
                 case "const":
                     return node with { Const = Literal(v) };

@@ -230,6 +230,45 @@ internal static class CompiledValidation
         }
     }
 
+    /// <summary>
+    /// Whether the current string is one of <paramref name="sorted"/> (in ordinal order, as the generator sorted it): a
+    /// binary search over the text decoded into a stack or pooled buffer, for a value set too large for a chain of tests.
+    /// </summary>
+    public static bool IsOneOf(ref global::System.Text.Json.Utf8JsonReader reader, string[] sorted)
+    {
+        char[]? rented = null;
+        try
+        {
+            var text = Text(in reader, stackalloc char[StackBufferChars], ref rented);
+            var low = 0;
+            var high = sorted.Length - 1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) >> 1);
+                var order = global::System.MemoryExtensions.CompareTo(text, sorted[middle], global::System.StringComparison.Ordinal);
+                if (order == 0)
+                {
+                    return true;
+                }
+
+                if (order < 0)
+                {
+                    high = middle - 1;
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
     /// <summary>The current string, unescaped, in <paramref name="stack"/> or (when longer) in an array rented into <paramref name="rented"/>.</summary>
     private static global::System.ReadOnlySpan<char> Text(in global::System.Text.Json.Utf8JsonReader reader, global::System.Span<char> stack, ref char[]? rented)
     {

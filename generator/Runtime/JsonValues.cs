@@ -123,6 +123,14 @@ internal static class JsonValues
         return buffer;
     }
 
+    /// <summary>A copy of <paramref name="values"/> in ordinal order, for a binary search with <see cref="global::System.StringComparer.Ordinal"/>.</summary>
+    public static string[] SortedOrdinal(string[] values)
+    {
+        var sorted = (string[])values.Clone();
+        global::System.Array.Sort(sorted, global::System.StringComparer.Ordinal);
+        return sorted;
+    }
+
     public static bool HasType(global::System.Text.Json.JsonElement value, SchemaTypes types) => value.ValueKind switch
     {
         global::System.Text.Json.JsonValueKind.Null => (types & SchemaTypes.Null) != 0,

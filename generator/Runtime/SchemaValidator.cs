@@ -11,6 +11,9 @@ internal static class SchemaValidator
     /// <summary>How deep schema evaluation may recurse before it is stopped (a $ref cycle that consumes no input).</summary>
     private const int MaxEvaluationDepth = 1024;
 
+    /// <summary>How many allowed values an enum error lists.</summary>
+    private const int MaxListedValues = 64;
+
     private const string RedactedValue = "(value withheld)";
 
     /// <summary>The one error of a document in which an object names a member twice (the name is in the pointer).</summary>
@@ -580,7 +583,7 @@ internal static class SchemaValidator
             if (node.Enum != null && !global::System.Linq.Enumerable.Any(node.Enum, e => e.Matches(instance)))
             {
                 valid = Fail(instancePath, schemaPath, node, "enum", "enum",
-                    "Value " + Show(instance) + " is not one of " + string.Join(", ", global::System.Linq.Enumerable.Select(node.Enum, e => e.Preview())) + ".");
+                    "Value " + Show(instance) + " is not one of " + Listed(node.Enum) + ".");
                 if (FailFast)
                 {
                     return false;
@@ -1116,6 +1119,16 @@ internal static class SchemaValidator
 
         /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction or the schema marks it sensitive.</summary>
         private string Show(global::System.Text.Json.JsonElement value) => Withhold ? RedactedValue : JsonValues.Preview(value);
+
+        /// <summary>The allowed values for an enum message: the first <see cref="MaxListedValues"/>, then how many more, so a huge enum does not make every message huge.</summary>
+        private static string Listed(SchemaLiteral[] values)
+        {
+            var listed = string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Take(values, MaxListedValues), e => e.Preview()));
+            return values.Length <= MaxListedValues
+                ? listed
+                : listed + " and " + (values.Length - MaxListedValues).ToString("N0", global::System.Globalization.CultureInfo.InvariantCulture) + " more";
+        }
+
 
         private string Show(string text) => Withhold ? RedactedValue : JsonValues.Preview(text);
 

@@ -112,6 +112,32 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void Moving_text_moves_the_name_and_size_diagnostics_but_regenerates_nothing()
+    {
+        var values = string.Join(", ", Enumerable.Range(0, 1_100).Select(i => $"\"v{i}\""));
+        var schemas = new List<SchemaInput>
+        {
+            new("/project/paiement.schema.json", "{\"title\": \"Paiement💰\", \"type\": \"object\", \"properties\": {\"code\": {\"enum\": [" + values + "]}}}"),
+            new("/project/string.schema.json", "{\"title\": \"String\", \"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}"),
+        };
+        var first = GeneratorHarness.Run(schemas);
+        var moved = schemas.Select(s => s with { Text = "\n\n" + s.Text }).ToList();
+
+        var second = GeneratorHarness.Run(moved, previous: first.Driver, compilation: (CSharpCompilation)RemoveGenerated(first.Compilation));
+
+        var result = second.RunResult.Results.Single();
+        foreach (var step in new[] { TrackingNames.SchemaClasses, TrackingNames.Models, TrackingNames.Enums, TrackingNames.CompiledValidators })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs),
+                o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));
+        }
+
+        Assert.Equal(new[] { "WPC020", "WPC021", "WPC022" }, second.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Assert.All(second.GeneratorDiagnostics, d => Assert.Equal(2, d.Location.GetLineSpan().StartLinePosition.Line));
+        Assert.All(first.GeneratorDiagnostics, d => Assert.Equal(0, d.Location.GetLineSpan().StartLinePosition.Line));
+    }
+
+    [Fact]
     public void No_pipeline_value_holds_a_compilation_symbol_or_syntax_node()
     {
         // With an OpenAPI document too, so that its steps run.
