@@ -267,7 +267,7 @@ internal static class ContractJson
     public static ContractReadFailure UnknownEnumValue<T>(string value, global::System.Collections.Generic.IEnumerable<T> knownValues, ParseOptions options)
         => new((options.RedactValues ? "the value" : "\"" + Shorten(value) + "\"") + " is not one of the known values (" + KnownValuesText(knownValues) + ").");
 
-    /// <summary>The first known values, quoted, and how many more: an enum of thousands must not make a message of megabytes.</summary>
+    /// <summary>The first known values, quoted, then how many more (as the validator's enum message): an enum of thousands must not make a message of megabytes.</summary>
     private static string KnownValuesText<T>(global::System.Collections.Generic.IEnumerable<T> knownValues)
     {
         const int Listed = 10;
@@ -281,7 +281,9 @@ internal static class ContractJson
             }
         }
 
-        return count > Listed ? text.Append(", and ").Append(count - Listed).Append(" more").ToString() : text.ToString();
+        return count <= Listed
+            ? text.ToString()
+            : text.Append(" and ").Append((count - Listed).ToString("N0", global::System.Globalization.CultureInfo.InvariantCulture)).Append(" more").ToString();
     }
 
     /// <summary>Keeps a member the schema does not name, for the round trip, and returns the dictionary, created on first use.</summary>

@@ -41,6 +41,7 @@ public sealed class HostileNameAndSizeTests
         Assert.NotNull(parse.Invoke(null, new object[] { "{\"code\": \"v2500\"}" }));
         var rejected = Assert.Throws<TargetInvocationException>(() => parse.Invoke(null, new object[] { "{\"code\": \"v-1\"}" }));
         Assert.Contains("/code", rejected.InnerException!.Message);
+        Assert.Contains("(\"v0\", \"v1\", \"v2\", \"v3\", \"v4\", \"v5\", \"v6\", \"v7\", \"v8\", \"v9\" and 4,990 more)", rejected.InnerException.Message);
 
         var code = assembly.GetType(GeneratorHarness.DefaultNamespace + ".CatalogCode")!;
         var known = (System.Collections.IEnumerable)code.GetProperty("KnownValues")!.GetValue(null)!;
