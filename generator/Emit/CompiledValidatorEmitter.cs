@@ -744,24 +744,31 @@ internal static class CompiledValidatorEmitter
             _w.WriteLine($"/// <summary>Collects the errors of the schema at {SourceWriter.EscapeXml(node.Pointer.Length == 0 ? "the root" : node.Pointer)}.</summary>");
             using (_w.Block($"internal static bool CollectNode{index}(ref {Reader} r, ref {_runtime}.CompiledContext c, {_runtime}.CompiledErrors e)"))
             {
-                if (node.BooleanValue is bool allowed)
+                // An empty enum is planned as false for the fast check; its error is the interpreter's enum error.
+                if (node.BooleanValue is bool allowed && node.ValueSets.IsEmpty)
                 {
                     _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r, ref c);" : $"return e.False(GetNode({index}), ref r);");
                     return;
                 }
 
+                // An undecided check is no verdict: the value is collected even when the list is full, for its verdict.
                 _w.WriteLine("var probe = r;");
-                _w.WriteLine($"if ({_runtime}.CompiledErrors.Passed(CheckNode{index}(ref probe, ref c), ref c))");
+                _w.WriteLine($"var passed = CheckNode{index}(ref probe, ref c);");
+                _w.WriteLine($"if ({_runtime}.CompiledErrors.Decided(ref c))");
                 using (_w.Block())
                 {
-                    _w.WriteLine("r = probe;");
-                    _w.WriteLine("return true;");
-                }
+                    _w.WriteLine("if (passed)");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("r = probe;");
+                        _w.WriteLine("return true;");
+                    }
 
-                _w.WriteLine("if (e.IsFull)");
-                using (_w.Block())
-                {
-                    _w.WriteLine("return e.Refuse(ref r);");
+                    _w.WriteLine("if (e.IsFull)");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("return e.Refuse(ref r);");
+                    }
                 }
 
                 _w.WriteLine($"var node = GetNode({index});");
@@ -806,7 +813,7 @@ internal static class CompiledValidatorEmitter
 
                 for (var i = 0; i < node.AllOf.Count; i++)
                 {
-                    CollectInPlace(node.AllOf[i], "\"allOf\", " + Int(i));
+                    CollectInPlace(node.AllOf[i], "\"allOf\", \"" + Int(i) + "\"");
                 }
 
                 if (node.HasAnyOf)
@@ -849,7 +856,7 @@ internal static class CompiledValidatorEmitter
                     using (_w.Block())
                     {
                         _w.WriteLine("var copy = start;");
-                        _w.WriteLine($"e.PushSchema(\"anyOf\", {Int(i)});");
+                        _w.WriteLine($"e.PushSchema(\"anyOf\", \"{Int(i)}\");");
                         _w.WriteLine($"matched = {Collect(node.AnyOfBranches[i], "copy")};");
                         _w.WriteLine("e.Pop(0, 2);");
                         _w.WriteLine($"ends[{Int(i)}] = e.Count;");
@@ -869,11 +876,11 @@ internal static class CompiledValidatorEmitter
         {
             using (_w.Block())
             {
-                _w.WriteLine("var probe = r;");
-                _w.WriteLine($"if ({_runtime}.CompiledErrors.Passed({Call(target, "probe")}, ref c))");
+                _w.WriteLine("var child = r;");
+                _w.WriteLine($"if ({_runtime}.CompiledErrors.Passed({Call(target, "child")}, ref c))");
                 using (_w.Block())
                 {
-                    _w.WriteLine("r = probe;");
+                    _w.WriteLine("r = child;");
                 }
 
                 _w.WriteLine("else");
@@ -984,7 +991,7 @@ internal static class CompiledValidatorEmitter
                     for (var i = 0; i < node.PrefixItems.Count; i++)
                     {
                         _w.WriteLine($"{(i == 0 ? "if" : "else if")} (index == {i})");
-                        CollectChild(node.PrefixItems[i], "e.PushIndex(index);", $"\"prefixItems\", {Int(i)}");
+                        CollectChild(node.PrefixItems[i], "e.PushIndex(index);", $"\"prefixItems\", \"{Int(i)}\"");
                     }
 
                     if (!node.PrefixItems.IsEmpty)

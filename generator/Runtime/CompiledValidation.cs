@@ -120,7 +120,8 @@ internal static class CompiledValidation
     /// <summary>
     /// The error list of a document the compiled pass did not accept, built by <paramref name="collect"/> in one more walk
     /// over the reader; null when the interpreter must take the whole document: text that is not JSON (the parser's
-    /// message is the error), not Unicode, or that names a member twice (the document's one error).
+    /// message is the error), not Unicode, or that names a member twice (the document's one error), and a document with
+    /// more errors than <see cref="ValidationOptions.MaxErrors"/>.
     /// </summary>
     public static ValidationResult? Collect(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options, CompiledCollect collect)
     {
@@ -149,7 +150,10 @@ internal static class CompiledValidation
             reader.Read();
             context.EnterCopy();
             var errors = new CompiledErrors(options);
-            return errors.Result(collect(ref reader, ref context, errors));
+            var valid = collect(ref reader, ref context, errors);
+
+            // More errors than MaxErrors: which ones the interpreter keeps depends on the order it meets them, so it takes the document.
+            return errors.Overflowed ? null : errors.Result(valid);
         }
         catch (global::System.Text.Json.JsonException)
         {
@@ -549,6 +553,9 @@ internal ref struct CompiledNames
 /// errors are inserted where the interpreter, which checks them first, puts them. Pointers are kept as token stacks and
 /// written out only for an error. A value the collectors do not evaluate themselves (a scalar, or a node with keywords
 /// such as oneOf, not, if, enum) is parsed alone and evaluated by the interpreter in place, into the same list.
+/// Under StopAtFirstError the list keeps the first error in that order. Otherwise, once an error does not fit in
+/// MaxErrors the walk is <see cref="Overflowed"/>: the interpreter refuses errors as it meets them, and which those are
+/// depends on errors this walk inserts later, so the document goes to the interpreter.
 /// Allocated only once a document is known to be invalid.
 /// </summary>
 internal sealed class CompiledErrors
@@ -561,12 +568,10 @@ internal sealed class CompiledErrors
     private readonly global::System.Collections.Generic.List<ValidationError> _errors = new();
     private readonly ValidationOptions _options;
 
-    /// <summary>The most errors the interpreter holds: one more is refused, and the list is marked cut.</summary>
-    private readonly int _max;
-
-    /// <summary>The most this list keeps: one under StopAtFirstError (later errors are never reported), else <see cref="_max"/>.</summary>
+    /// <summary>The most this list keeps: one under StopAtFirstError (later errors are never reported), else MaxErrors.</summary>
     private readonly int _keep;
 
+    /// <summary>An error did not fit (or, in a part the interpreter evaluated, was refused).</summary>
     private bool _cut;
     private int _depth;
     private int _sensitiveDepth;
@@ -574,8 +579,7 @@ internal sealed class CompiledErrors
     public CompiledErrors(ValidationOptions options)
     {
         _options = options;
-        _max = global::System.Math.Max(1, options.MaxErrors);
-        _keep = options.StopAtFirstError ? 1 : _max;
+        _keep = options.StopAtFirstError ? 1 : global::System.Math.Max(1, options.MaxErrors);
     }
 
     /// <summary>How many errors the list holds: where errors found later about a value are inserted.</summary>
@@ -584,9 +588,10 @@ internal sealed class CompiledErrors
     /// <summary>No further error would be kept: a failing value is only skipped.</summary>
     public bool IsFull => _errors.Count >= _keep;
 
-    public bool RedactValues => _options.RedactValues;
+    /// <summary>More errors than MaxErrors (without StopAtFirstError): the list is not the interpreter's.</summary>
+    public bool Overflowed => _cut && !_options.StopAtFirstError;
 
-    /// <summary>The result of the walk: as the interpreter's, at most one error under StopAtFirstError.</summary>
+    /// <summary>The result of a walk that did not overflow: at most one error under StopAtFirstError, never marked cut.</summary>
     public ValidationResult Result(bool valid)
     {
         if (valid)
@@ -599,15 +604,18 @@ internal sealed class CompiledErrors
             _errors.RemoveRange(_keep, _errors.Count - _keep);
         }
 
-        return new ValidationResult(_errors, false, _cut);
+        return new ValidationResult(_errors, false);
     }
 
     /// <summary>Whether a fast check passed and decided; the context is made decided again for the next check.</summary>
-    public static bool Passed(bool passed, ref CompiledContext context)
+    public static bool Passed(bool passed, ref CompiledContext context) => Decided(ref context) && passed;
+
+    /// <summary>Whether the last fast check decided its verdict (an undecided one is no verdict); the context is made decided again.</summary>
+    public static bool Decided(ref CompiledContext context)
     {
         var decided = !context.Undecided;
         context.Undecided = false;
-        return passed && decided;
+        return decided;
     }
 
     /// <summary>Starts collecting <paramref name="node"/> on a container; false when too deep, and the interpreter takes the node.</summary>
@@ -657,10 +665,10 @@ internal sealed class CompiledErrors
         _schema.RemoveRange(_schema.Count - schemaTokens, schemaTokens);
     }
 
-    /// <summary>A failing value when the list is full: it is skipped, and the list is marked cut as the interpreter's would be.</summary>
+    /// <summary>A failing value when the list is full: it is skipped.</summary>
     public bool Refuse(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        _cut |= !_options.StopAtFirstError;
+        _cut = true;
         reader.Skip();
         return false;
     }
@@ -758,19 +766,7 @@ internal sealed class CompiledErrors
     public bool NoAlternative(SchemaNode node, int before, int[] branchEnds)
     {
         SchemaValidator.DropTypeOnlyBranches(_errors, before, branchEnds, Pointer(_instance));
-        if (_errors.Count >= _max)
-        {
-            _cut = true;
-            return false;
-        }
-
-        _errors.Insert(before, Error(node, "anyOf", SchemaValidator.NoAlternative(node.AnyOf!.Length, "anyOf")));
-        if (_errors.Count > _keep)
-        {
-            _errors.RemoveAt(_errors.Count - 1);
-        }
-
-        return false;
+        return Insert(ref before, Error(node, "anyOf", SchemaValidator.NoAlternative(node.AnyOf!.Length, "anyOf")));
     }
 
     private ValidationError Error(SchemaNode node, string keyword, string message)
@@ -781,7 +777,7 @@ internal sealed class CompiledErrors
     {
         if (_errors.Count >= _keep)
         {
-            _cut |= !_options.StopAtFirstError;
+            _cut = true;
             return false;
         }
 
@@ -789,15 +785,12 @@ internal sealed class CompiledErrors
         return false;
     }
 
-    /// <summary>
-    /// Inserts an error the interpreter finds before errors this walk found first: a full list then gives up its last error,
-    /// which the interpreter would have refused instead.
-    /// </summary>
+    /// <summary>Inserts an error the interpreter finds before errors this walk found first: a full list then gives up its last error.</summary>
     private bool Insert(ref int at, ValidationError error)
     {
         if (at >= _keep)
         {
-            _cut |= !_options.StopAtFirstError;
+            _cut = true;
             return false;
         }
 
@@ -805,7 +798,7 @@ internal sealed class CompiledErrors
         if (_errors.Count > _keep)
         {
             _errors.RemoveAt(_errors.Count - 1);
-            _cut |= !_options.StopAtFirstError;
+            _cut = true;
         }
 
         return false;

@@ -91,7 +91,8 @@ internal static class SchemaValidator
             context.Errors.RemoveRange(1, context.Errors.Count - 1);
         }
 
-        return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut);
+        // StopAtFirstError asks for one error: the list is not cut by MaxErrors then, whatever alternatives refused on the way.
+        return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut && !options.StopAtFirstError);
     }
 
     /// <summary>One open object or array of the scan for ill-formed text: where the reader is inside it.</summary>
@@ -453,8 +454,7 @@ internal static class SchemaValidator
 
         /// <summary>
         /// True once an error was left out because <see cref="Errors"/> held MaxErrors: the list, and so memory,
-        /// stays bounded whatever the payload. (A cut inside an alternative that later matched can set it too;
-        /// the list is full then anyway.)
+        /// stays bounded whatever the payload. Errors of an alternative that are discarded take their refusals with them.
         /// </summary>
         public bool ErrorsCut { get; private set; }
 
@@ -1041,6 +1041,7 @@ internal static class SchemaValidator
             if (node.AnyOf != null)
             {
                 var before = Errors.Count;
+                var cut = ErrorsCut;
                 var matches = 0;
                 var branchEnds = new int[node.AnyOf.Length];
                 for (var i = 0; i < node.AnyOf.Length; i++)
@@ -1060,7 +1061,7 @@ internal static class SchemaValidator
 
                 if (matches > 0)
                 {
-                    Discard(before);
+                    Discard(before, cut);
                 }
                 else
                 {
@@ -1076,6 +1077,7 @@ internal static class SchemaValidator
             if (node.OneOf != null)
             {
                 var before = Errors.Count;
+                var cut = ErrorsCut;
                 var matched = new global::System.Collections.Generic.List<int>();
                 var branchEnds = new int[node.OneOf.Length];
                 for (var i = 0; i < node.OneOf.Length; i++)
@@ -1090,7 +1092,7 @@ internal static class SchemaValidator
 
                 if (matched.Count == 1)
                 {
-                    Discard(before);
+                    Discard(before, cut);
                 }
                 else if (matched.Count == 0)
                 {
@@ -1099,7 +1101,7 @@ internal static class SchemaValidator
                 }
                 else
                 {
-                    Discard(before);
+                    Discard(before, cut);
                     valid = Fail(instancePath, schemaPath, node, "oneOf", "oneOf",
                         "Value matches " + matched.Count + " alternatives in oneOf (" + string.Join(", ", matched) + ") but must match exactly one.");
                 }
@@ -1123,8 +1125,9 @@ internal static class SchemaValidator
             {
                 var sub = tracker is null ? null : new Evaluated();
                 var before = Errors.Count;
+                var cut = ErrorsCut;
                 var condition = Evaluate(node.If, instance, instancePath, schemaPath.Add("if"), sub);
-                Discard(before);
+                Discard(before, cut);
                 if (condition)
                 {
                     if (sub != null)
@@ -1177,17 +1180,24 @@ internal static class SchemaValidator
         private bool Test(SchemaNode schema, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)
         {
             var before = Errors.Count;
+            var cut = ErrorsCut;
             var result = Evaluate(schema, instance, instancePath, schemaPath, null);
-            Discard(before);
+            Discard(before, cut);
             return result;
         }
 
-        private void Discard(int count)
+        /// <summary>
+        /// Drops the errors after the first <paramref name="count"/>, and with them any error the full list refused meanwhile:
+        /// the list is cut only when the value has more errors than it holds (<paramref name="cut"/> is the mark before them).
+        /// </summary>
+        private void Discard(int count, bool cut)
         {
             if (Errors.Count > count)
             {
                 Errors.RemoveRange(count, Errors.Count - count);
             }
+
+            ErrorsCut = cut;
         }
 
         /// <summary>A pattern that used up its time budget: the value was not checked, which is its own error, never "does not match".</summary>
@@ -1199,7 +1209,9 @@ internal static class SchemaValidator
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,
             bool appendKeyword = true, int insertAt = -1)
         {
-            if (Errors.Count >= MaxErrors)
+            // Under StopAtFirstError the list holds only the errors on the way to the first failure (bounded by the schema), and
+            // the first of them is reported: as in the complete list's order, which a full list would not keep.
+            if (Errors.Count >= MaxErrors && !_options.StopAtFirstError)
             {
                 ErrorsCut = true;
                 return false;

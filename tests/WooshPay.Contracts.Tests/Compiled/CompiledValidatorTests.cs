@@ -32,6 +32,12 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         "{\"amount\": 20, \"currency\": \"CNY\", \"description\": \"\\\\ud800\"}", "{\"amount\": 20, \"currency\": \"CNY\", \"metadata\": {\"\ud800\": \"1\"}}",
     };
 
+    /// <summary>StopAtFirstError, RedactValues and MaxErrors as the samples are compared under: the default limit, and limits that cut.</summary>
+    private static readonly (bool Stop, bool Redact, int MaxErrors)[] s_collectingOptions =
+    {
+        (false, false, 100), (true, false, 100), (false, true, 100), (false, false, 1), (false, false, 2), (false, true, 3), (true, true, 1),
+    };
+
     [Fact]
     public void Compiled_and_interpreted_results_agree_on_the_conformance_suite()
     {
@@ -49,7 +55,7 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             var reference = validator.Interpreted.Validate(test.DataJson, assertFormats: assertFormats);
             if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors))
             {
-                mismatches.Add($"{test.Description}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {test.DataJson}");
+                mismatches.Add($"{test.Description}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {test.DataJson}: {FirstDifference(fast.Errors, reference.Errors)}");
             }
         }
 
@@ -83,13 +89,16 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             foreach (var payload in payloads)
             {
                 compared++;
-                foreach (var stop in new[] { false, true })
+                // The compiled collectors build these lists; the limits and redaction must cut and withhold exactly where the interpreter does.
+                foreach (var (stop, redact, limit) in s_collectingOptions)
                 {
-                    var fast = validator.Validate(payload, stopAtFirstError: stop);
-                    var reference = validator.Interpreted.Validate(payload, stopAtFirstError: stop);
-                    if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors) || fast.BasicOutput != reference.BasicOutput)
+                    var fast = validator.ValidateWithLimit(payload, limit, stop, redact);
+                    var reference = validator.Interpreted.ValidateWithLimit(payload, limit, stop, redact);
+                    if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors) || fast.BasicOutput != reference.BasicOutput
+                        || fast.ErrorsTruncated != reference.ErrorsTruncated)
                     {
-                        mismatches.Add($"{schemaFile}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {payload}");
+                        mismatches.Add($"{schemaFile} (stop {stop}, redact {redact}, max {limit}): compiled {fast.IsValid}/{fast.ErrorsTruncated}, "
+                            + $"interpreter {reference.IsValid}/{reference.ErrorsTruncated} on {payload}: {FirstDifference(fast.Errors, reference.Errors)}");
                     }
                 }
 
@@ -216,6 +225,18 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             var reference = validator.Interpreted.Validate(payload);
             Assert.True(fast.IsValid == reference.IsValid && fast.Errors.SequenceEqual(reference.Errors), $"compiled {fast.IsValid}, interpreter {reference.IsValid} on {payload}");
         }
+    }
+
+    /// <summary>The first error where two lists part, both sides shown.</summary>
+    private static string FirstDifference(IReadOnlyList<ReportedError> compiled, IReadOnlyList<ReportedError> interpreted)
+    {
+        var i = 0;
+        while (i < compiled.Count && i < interpreted.Count && compiled[i] == interpreted[i])
+        {
+            i++;
+        }
+
+        return $"error {i}: compiled {(i < compiled.Count ? compiled[i] + " @" + compiled[i].AbsoluteKeywordLocation : "none")}, interpreter {(i < interpreted.Count ? interpreted[i] + " @" + interpreted[i].AbsoluteKeywordLocation : "none")}";
     }
 
     private static JsonElement? TryParse(string payload)
