@@ -518,53 +518,61 @@ internal static class CompiledValidatorEmitter
 
                 _w.WriteLine("var seen = 0UL;");
                 _w.WriteLine("var members = 0;");
-                _w.WriteLine($"while (r.Read() && r.TokenType == {Token}.PropertyName)");
-                using (_w.Block())
+                // A failure returns from inside the loop: the table's pooled array (a large object's) must go back all the same.
+                using (rejectsUndeclared ? null : _w.Block("try"))
                 {
-                    _w.WriteLine("if (r.ValueIsEscaped)");
+                    _w.WriteLine($"while (r.Read() && r.TokenType == {Token}.PropertyName)");
                     using (_w.Block())
                     {
-                        _w.WriteLine("return c.GiveUp();");
-                    }
+                        _w.WriteLine("if (r.ValueIsEscaped)");
+                        using (_w.Block())
+                        {
+                            _w.WriteLine("return c.GiveUp();");
+                        }
 
-                    _w.WriteLine("members++;");
-                    if (node.PropertyNames is { } propertyNames)
-                    {
-                        RejectOnCopy(propertyNames);
-                    }
+                        _w.WriteLine("members++;");
+                        if (node.PropertyNames is { } propertyNames)
+                        {
+                            RejectOnCopy(propertyNames);
+                        }
 
-                    _w.WriteLine("var member = -1;");
-                    for (var i = 0; i < names.Count; i++)
-                    {
-                        _w.WriteLine($"{(i == 0 ? "if" : "else if")} (r.ValueTextEquals({Utf8(names[i])})) member = {i};");
-                    }
+                        _w.WriteLine("var member = -1;");
+                        for (var i = 0; i < names.Count; i++)
+                        {
+                            _w.WriteLine($"{(i == 0 ? "if" : "else if")} (r.ValueTextEquals({Utf8(names[i])})) member = {i};");
+                        }
 
-                    _w.WriteLine("if (member >= 0)");
-                    using (_w.Block())
-                    {
-                        // A repeated name is a duplicate key: the interpreter decides what it means.
-                        _w.WriteLine("if ((seen & (1UL << member)) != 0) return c.GiveUp();");
-                        _w.WriteLine("seen |= 1UL << member;");
-                    }
+                        _w.WriteLine("if (member >= 0)");
+                        using (_w.Block())
+                        {
+                            // A repeated name is a duplicate key: the interpreter decides what it means.
+                            _w.WriteLine("if ((seen & (1UL << member)) != 0) return c.GiveUp();");
+                            _w.WriteLine("seen |= 1UL << member;");
+                        }
 
-                    _w.WriteLine("else");
-                    using (_w.Block())
-                    {
-                        _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUp();");
-                    }
+                        _w.WriteLine("else");
+                        using (_w.Block())
+                        {
+                            _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUp();");
+                        }
 
-                    for (var j = 0; j < node.PatternProperties.Count; j++)
-                    {
-                        _w.WriteLine($"var pattern{j} = {Helpers}.Matches(ref r, GetNode({node.Index}).PatternProperties![{j}].Regex);");
-                    }
+                        for (var j = 0; j < node.PatternProperties.Count; j++)
+                        {
+                            _w.WriteLine($"var pattern{j} = {Helpers}.Matches(ref r, GetNode({node.Index}).PatternProperties![{j}].Regex);");
+                        }
 
-                    _w.WriteLine("r.Read();");
-                    WriteMemberDispatch(node, hasPatterns);
+                        _w.WriteLine("r.Read();");
+                        WriteMemberDispatch(node, hasPatterns);
+                    }
                 }
 
                 if (!rejectsUndeclared)
                 {
-                    _w.WriteLine("names.Release();");
+                    _w.WriteLine("finally");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("names.Release();");
+                    }
                 }
 
                 if (node.RequiredMask != 0)
