@@ -12,8 +12,9 @@ using Xunit.Abstractions;
 namespace WooshPay.Contracts.Tests.Compiled;
 
 /// <summary>
-/// The compiled validators change speed only: on every input the public Validate (compiled pass first) and the
-/// interpreter give the same verdict and the same error list; a valid payload allocates nothing.
+/// The compiled validators change speed only: on every input the public Validate (compiled pass first, then the
+/// compiled collectors for the error list) and the interpreter give the same verdict and the same error list; a valid
+/// payload allocates nothing, and an invalid one is not parsed whole.
 /// </summary>
 public sealed class CompiledValidatorTests(ITestOutputHelper output)
 {
@@ -165,6 +166,29 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             Assert.True(allocated == 0, $"{Path.GetFileName(payloads[i])}: {(allocated < 0 ? "not valid" : allocated + " bytes allocated")}");
             Assert.True(withFormats == 0, $"{Path.GetFileName(payloads[i])} with format assertion: {(withFormats < 0 ? "not valid" : withFormats + " bytes allocated")}");
         }
+    }
+
+    [Fact]
+    public void An_invalid_document_with_a_large_valid_part_is_not_parsed_into_a_document()
+    {
+        // 200,000 valid payment method types and one unknown: the collectors report it without a JsonDocument of the
+        // array (which alone would be twice the input); what is left is the result, the error and the reflection calls.
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.response.json"));
+        var types = string.Join(",", Enumerable.Repeat("\"alipay\"", 200_000)) + ",\"nope\"";
+        var payload = System.Text.RegularExpressions.Regex.Replace(canonical, "\"payment_method_types\"\\s*:\\s*\\[[^\\]]*\\]", "\"payment_method_types\":[" + types + "]");
+        var utf8 = Encoding.UTF8.GetBytes(payload);
+
+        validator.ValidateUtf8(utf8);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = validator.ValidateUtf8(utf8);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        output.WriteLine($"{utf8.Length} bytes of input, {allocated} bytes allocated");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("/payment_method_types/200000", "enum"), (error.InstanceLocation, error.Keyword));
+        Assert.Equal(validator.ValidateUtf8(utf8, interpreted: true).Errors, result.Errors);
+        Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated for {utf8.Length} bytes of input");
     }
 
     [Fact]
