@@ -6,10 +6,11 @@ using WooshPay.Contracts.Generator.Model;
 namespace WooshPay.Contracts.Generator.Emit;
 
 /// <summary>
-/// Emits a schema class's public Validate entry points and, when the planner compiled the file, one
-/// <c>CheckNode{n}</c> method per schema node: a forward pass over <c>Utf8JsonReader</c> that matches names
-/// and enum values as UTF-8, tracks required properties in a bitmask and calls $ref targets directly.
-/// Composition keywords run on copies of the reader (a struct), so nothing is allocated.
+/// Emits a schema class's public Validate entry points and, when the planner compiled the file, two methods per
+/// schema node. <c>CheckNode{n}</c> is a forward pass over <c>Utf8JsonReader</c> that matches names and enum values
+/// as UTF-8, tracks required properties in a bitmask and calls $ref targets directly; composition keywords run on
+/// copies of the reader (a struct), so nothing is allocated. <c>CollectNode{n}</c> runs only on a document the checks
+/// rejected and builds the interpreter's error list (see <c>Runtime/CompiledValidation.cs</c>, <c>CompiledErrors</c>).
 /// </summary>
 internal static class CompiledValidatorEmitter
 {

@@ -378,7 +378,8 @@ internal static class SchemaValidator
         return valid;
     }
 
-    internal static string FalseMessage => "No value is allowed here (the schema is false).";
+    // The messages of keywords the compiled collectors report themselves: one wording for both.
+    internal const string FalseMessage = "No value is allowed here (the schema is false).";
 
     internal static string TypeMessage(string described, SchemaTypes types) => "Value is " + described + " but must be " + JsonValues.DescribeTypes(types) + ".";
 
@@ -392,7 +393,7 @@ internal static class SchemaValidator
 
     internal static string ItemMessage(int index, string notAllowed) => "Item " + index + " " + notAllowed;
 
-    internal static string ClosedObject => "is not a declared property: this object is closed (additionalProperties false) and allows only the properties its schema lists.";
+    internal const string ClosedObject = "is not a declared property: this object is closed (additionalProperties false) and allows only the properties its schema lists.";
 
     internal static string ClosedArray(int prefix) => "is not allowed: the array may have at most " + prefix + " items.";
 
