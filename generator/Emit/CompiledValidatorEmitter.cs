@@ -6,10 +6,11 @@ using WooshPay.Contracts.Generator.Model;
 namespace WooshPay.Contracts.Generator.Emit;
 
 /// <summary>
-/// Emits a schema class's public Validate entry points and, when the planner compiled the file, one
-/// <c>CheckNode{n}</c> method per schema node: a forward pass over <c>Utf8JsonReader</c> that matches names
-/// and enum values as UTF-8, tracks required properties in a bitmask and calls $ref targets directly.
-/// Composition keywords run on copies of the reader (a struct), so nothing is allocated.
+/// Emits a schema class's public Validate entry points and, when the planner compiled the file, two methods per
+/// schema node. <c>CheckNode{n}</c> is a forward pass over <c>Utf8JsonReader</c> that matches names and enum values
+/// as UTF-8, tracks required properties in a bitmask and calls $ref targets directly; composition keywords run on
+/// copies of the reader (a struct), so nothing is allocated. <c>CollectNode{n}</c> runs only on a document the checks
+/// rejected and builds the interpreter's error list (see <c>Runtime/CompiledValidation.cs</c>, <c>CompiledErrors</c>).
 /// </summary>
 internal static class CompiledValidatorEmitter
 {
@@ -29,6 +30,7 @@ internal static class CompiledValidatorEmitter
             if (file.IsCompiled)
             {
                 w.WriteLine($"private static readonly {runtime}.CompiledCheck s_compiled = CheckNode0;");
+                w.WriteLine($"private static readonly {runtime}.CompiledCollect s_collect = CollectNode0;");
                 w.WriteLine();
             }
 
@@ -50,7 +52,7 @@ internal static class CompiledValidatorEmitter
         w.WriteLine($"/// <summary>Validates {what} against this schema and returns every error with its JSON Pointer.</summary>");
         w.WriteLine("/// <remarks>");
         w.WriteLine(file.IsCompiled
-            ? "/// A compiled pass answers first: a valid document allocates nothing and gets a shared result. On the first failure the document is validated again by the interpreter, which produces the error list, so errors are exactly the interpreter's."
+            ? "/// A compiled pass answers first: a valid document allocates nothing and gets a shared result. A document it does not accept is walked again by compiled collectors that build the error list themselves, exactly the interpreter's (order, MaxErrors cut, redaction); only a value under a keyword they do not report on (a scalar's checks, enum, const, oneOf, not, if, contains, uniqueItems, patternProperties) is parsed alone and evaluated by the interpreter in place. Text that is not JSON, not Unicode, or that names a member twice is validated by the interpreter whole."
             : "/// Validated by the interpreter: the schema uses a keyword the compiled pass cannot check in one forward pass (see the generator's info diagnostic WPC050).");
         w.WriteLine("/// </remarks>");
         w.WriteLine($"public static {runtime}.ValidationResult Validate({parameter}, {runtime}.ValidationOptions? options = null)");
@@ -64,7 +66,9 @@ internal static class CompiledValidatorEmitter
         using (w.Block())
         {
             w.WriteLine($"options ??= {runtime}.ValidationOptions.Default;");
-            w.WriteLine($"return {runtime}.CompiledValidation.Accepts({argument}, options, s_compiled) ? {runtime}.CompiledValidation.Valid : Interpret({argument}, options);");
+            w.WriteLine($"return {runtime}.CompiledValidation.Accepts({argument}, options, s_compiled)");
+            w.WriteLine($"    ? {runtime}.CompiledValidation.Valid");
+            w.WriteLine($"    : {runtime}.CompiledValidation.Collect({argument}, options, s_collect) ?? Interpret({argument}, options);");
         }
 
         w.WriteLine();
@@ -100,6 +104,7 @@ internal static class CompiledValidatorEmitter
         {
             WriteCheck(node);
             WriteValueTables(node);
+            WriteCollect(node);
             if (node.SimplePattern is { } pattern)
             {
                 WritePattern(PatternMethod(node), pattern);
@@ -536,53 +541,61 @@ internal static class CompiledValidatorEmitter
 
                 _w.WriteLine("var seen = 0UL;");
                 _w.WriteLine("var members = 0;");
-                _w.WriteLine($"while (r.Read() && r.TokenType == {Token}.PropertyName)");
-                using (_w.Block())
+                // A failure returns from inside the loop: the table's pooled array (a large object's) must go back all the same.
+                using (rejectsUndeclared ? null : _w.Block("try"))
                 {
-                    _w.WriteLine("if (r.ValueIsEscaped)");
+                    _w.WriteLine($"while (r.Read() && r.TokenType == {Token}.PropertyName)");
                     using (_w.Block())
                     {
-                        _w.WriteLine("return c.GiveUp();");
-                    }
+                        _w.WriteLine("if (r.ValueIsEscaped)");
+                        using (_w.Block())
+                        {
+                            _w.WriteLine("return c.GiveUp();");
+                        }
 
-                    _w.WriteLine("members++;");
-                    if (node.PropertyNames is { } propertyNames)
-                    {
-                        RejectOnCopy(propertyNames);
-                    }
+                        _w.WriteLine("members++;");
+                        if (node.PropertyNames is { } propertyNames)
+                        {
+                            RejectOnCopy(propertyNames);
+                        }
 
-                    _w.WriteLine("var member = -1;");
-                    for (var i = 0; i < names.Count; i++)
-                    {
-                        _w.WriteLine($"{(i == 0 ? "if" : "else if")} (r.ValueTextEquals({Utf8(names[i])})) member = {i};");
-                    }
+                        _w.WriteLine("var member = -1;");
+                        for (var i = 0; i < names.Count; i++)
+                        {
+                            _w.WriteLine($"{(i == 0 ? "if" : "else if")} (r.ValueTextEquals({Utf8(names[i])})) member = {i};");
+                        }
 
-                    _w.WriteLine("if (member >= 0)");
-                    using (_w.Block())
-                    {
-                        // A repeated name is a duplicate key: the interpreter decides what it means.
-                        _w.WriteLine("if ((seen & (1UL << member)) != 0) return c.GiveUp();");
-                        _w.WriteLine("seen |= 1UL << member;");
-                    }
+                        _w.WriteLine("if (member >= 0)");
+                        using (_w.Block())
+                        {
+                            // A repeated name is a duplicate key: the interpreter decides what it means.
+                            _w.WriteLine("if ((seen & (1UL << member)) != 0) return c.GiveUp();");
+                            _w.WriteLine("seen |= 1UL << member;");
+                        }
 
-                    _w.WriteLine("else");
-                    using (_w.Block())
-                    {
-                        _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUp();");
-                    }
+                        _w.WriteLine("else");
+                        using (_w.Block())
+                        {
+                            _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUp();");
+                        }
 
-                    for (var j = 0; j < node.PatternProperties.Count; j++)
-                    {
-                        _w.WriteLine($"var pattern{j} = {Helpers}.Matches(ref r, GetNode({node.Index}).PatternProperties![{j}].Regex);");
-                    }
+                        for (var j = 0; j < node.PatternProperties.Count; j++)
+                        {
+                            _w.WriteLine($"var pattern{j} = {Helpers}.Matches(ref r, GetNode({node.Index}).PatternProperties![{j}].Regex);");
+                        }
 
-                    _w.WriteLine("r.Read();");
-                    WriteMemberDispatch(node, hasPatterns);
+                        _w.WriteLine("r.Read();");
+                        WriteMemberDispatch(node, hasPatterns);
+                    }
                 }
 
                 if (!rejectsUndeclared)
                 {
-                    _w.WriteLine("names.Release();");
+                    _w.WriteLine("finally");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("names.Release();");
+                    }
                 }
 
                 if (node.RequiredMask != 0)
@@ -747,6 +760,309 @@ internal static class CompiledValidatorEmitter
                 }
             }
         }
+
+        /// <summary>
+        /// Whether the collector of <paramref name="node"/> reports on an object or array itself; other nodes, and every
+        /// scalar, are left to the interpreter, on that value only.
+        /// </summary>
+        private static bool CollectsItself(CompiledNodeSpec node)
+            => node.ValueSets.IsEmpty && node.OneOf.IsEmpty && node.Not is null && node.If is null && node.PatternProperties.IsEmpty
+                && node.Contains is null && !node.UniqueItems;
+
+        private void WriteCollect(CompiledNodeSpec node)
+        {
+            var index = node.Index.ToString(CultureInfo.InvariantCulture);
+            _w.WriteLine($"/// <summary>Collects the errors of the schema at {SourceWriter.EscapeXml(node.Pointer.Length == 0 ? "the root" : node.Pointer)}.</summary>");
+            using (_w.Block($"internal static bool CollectNode{index}(ref {Reader} r, ref {_runtime}.CompiledContext c, {_runtime}.CompiledErrors e)"))
+            {
+                // An empty enum is planned as false for the fast check; its error is the interpreter's enum error.
+                if (node.BooleanValue is bool allowed && node.ValueSets.IsEmpty)
+                {
+                    _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r, ref c);" : $"return e.False(GetNode({index}), ref r);");
+                    return;
+                }
+
+                // An undecided check is no verdict: the value is collected even when the list is full, for its verdict.
+                _w.WriteLine("var probe = r;");
+                _w.WriteLine($"var passed = CheckNode{index}(ref probe, ref c);");
+                _w.WriteLine($"if ({_runtime}.CompiledErrors.Decided(ref c))");
+                using (_w.Block())
+                {
+                    _w.WriteLine("if (passed)");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("r = probe;");
+                        _w.WriteLine("return true;");
+                    }
+
+                    _w.WriteLine("if (e.IsFull)");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("return e.Refuse(ref r);");
+                    }
+                }
+
+                _w.WriteLine($"var node = GetNode({index});");
+                if (!CollectsItself(node))
+                {
+                    _w.WriteLine("return e.Interpret(node, ref r);");
+                    return;
+                }
+
+                _w.WriteLine($"if (r.TokenType is not ({Token}.StartObject or {Token}.StartArray) || !e.Enter(node))");
+                using (_w.Block())
+                {
+                    _w.WriteLine("return e.Interpret(node, ref r);");
+                }
+
+                // The interpreter's order: $ref, type, the object's or array's own keywords, then allOf and anyOf.
+                if (node.Ref != null || !node.AllOf.IsEmpty || node.HasAnyOf)
+                {
+                    _w.WriteLine("var start = r;");
+                }
+
+                _w.WriteLine("var valid = true;");
+                if (node.Ref is { } target)
+                {
+                    CollectInPlace(target, "\"$ref\"");
+                }
+
+                if (node.Types != JsonTypes.None)
+                {
+                    _w.WriteLine($"if (!{Helpers}.HasType(ref r, {Types(node.Types)}, ref c)) valid = e.WrongType(node, in r);");
+                }
+
+                if (node.ChecksObject)
+                {
+                    CollectObject(node);
+                }
+
+                if (node.ChecksArray)
+                {
+                    CollectArray(node);
+                }
+
+                for (var i = 0; i < node.AllOf.Count; i++)
+                {
+                    CollectInPlace(node.AllOf[i], "\"allOf\", \"" + Int(i) + "\"");
+                }
+
+                if (node.HasAnyOf)
+                {
+                    CollectAnyOf(node);
+                }
+
+                // Past the container, whether or not a loop above read it (Skip does nothing on its end token).
+                _w.WriteLine("r.Skip();");
+                _w.WriteLine("e.Leave(node);");
+                _w.WriteLine("return valid;");
+            }
+
+            _w.WriteLine();
+        }
+
+        /// <summary>Collects an in-place subschema ($ref, allOf) on a copy of the reader at the value's start.</summary>
+        private void CollectInPlace(SchemaNodeAddress target, string schemaTokens)
+        {
+            using (_w.Block())
+            {
+                _w.WriteLine("var copy = start;");
+                _w.WriteLine($"e.PushSchema({schemaTokens});");
+                _w.WriteLine($"valid &= {Collect(target, "copy")};");
+                _w.WriteLine($"e.Pop(0, {(schemaTokens.Contains(',') ? 2 : 1)});");
+            }
+        }
+
+        private void CollectAnyOf(CompiledNodeSpec node)
+        {
+            using (_w.Block())
+            {
+                _w.WriteLine("var before = e.Count;");
+                _w.WriteLine($"var ends = new int[{Int(node.AnyOfBranches.Count)}];");
+                _w.WriteLine("var matched = false;");
+                for (var i = 0; i < node.AnyOfBranches.Count; i++)
+                {
+                    // As the interpreter: the first alternative that matches settles it.
+                    _w.WriteLine("if (!matched)");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("var copy = start;");
+                        _w.WriteLine($"e.PushSchema(\"anyOf\", \"{Int(i)}\");");
+                        _w.WriteLine($"matched = {Collect(node.AnyOfBranches[i], "copy")};");
+                        _w.WriteLine("e.Pop(0, 2);");
+                        _w.WriteLine($"ends[{Int(i)}] = e.Count;");
+                    }
+                }
+
+                _w.WriteLine("if (matched) e.Discard(before);");
+                _w.WriteLine("else valid = e.NoAlternative(node, before, ends);");
+            }
+        }
+
+        /// <summary>
+        /// Checks one member or item at <c>r</c> with the fast check and collects its errors only when that fails, so a
+        /// passing value costs no pointer token.
+        /// </summary>
+        private void CollectChild(SchemaNodeAddress target, string pushInstance, string schemaTokens)
+        {
+            using (_w.Block())
+            {
+                _w.WriteLine("var child = r;");
+                _w.WriteLine($"if ({_runtime}.CompiledErrors.Passed({Call(target, "child")}, ref c))");
+                using (_w.Block())
+                {
+                    _w.WriteLine("r = child;");
+                }
+
+                _w.WriteLine("else");
+                using (_w.Block())
+                {
+                    _w.WriteLine(pushInstance);
+                    _w.WriteLine($"e.PushSchema({schemaTokens});");
+                    _w.WriteLine($"valid &= {Collect(target, "r")};");
+                    _w.WriteLine($"e.Pop(1, {(schemaTokens.Contains(',') ? 2 : 1)});");
+                }
+            }
+        }
+
+        private void CollectObject(CompiledNodeSpec node)
+        {
+            var names = node.Properties.Select(p => p.Name).Concat(node.RequiredNames).ToList();
+            _w.WriteLine($"if (r.TokenType == {Token}.StartObject)");
+            using (_w.Block())
+            {
+                var counts = node.MinProperties != null || node.MaxProperties != null;
+                if (!node.Required.IsEmpty || counts)
+                {
+                    _w.WriteLine("var before = e.Count;");
+                }
+
+                _w.WriteLine("var seen = 0UL;");
+                _w.WriteLine("var members = 0L;");
+                _w.WriteLine($"while (r.Read() && r.TokenType == {Token}.PropertyName)");
+                using (_w.Block())
+                {
+                    _w.WriteLine("members++;");
+                    _w.WriteLine("var name = r;");
+                    _w.WriteLine("var member = -1;");
+                    for (var i = 0; i < names.Count; i++)
+                    {
+                        _w.WriteLine($"{(i == 0 ? "if" : "else if")} (r.ValueTextEquals({Utf8(names[i])})) member = {i};");
+                    }
+
+                    // The scan before the walk found no repeated name.
+                    _w.WriteLine("if (member >= 0) seen |= 1UL << member;");
+                    _w.WriteLine("r.Read();");
+                    _w.WriteLine("switch (member)");
+                    using (_w.Block())
+                    {
+                        for (var i = 0; i < node.Properties.Count; i++)
+                        {
+                            _w.WriteLine($"case {i}:");
+                            CollectChild(node.Properties[i].Schema, "e.Push(name.GetString()!);", $"\"properties\", {CSharpLiteral.String(node.Properties[i].Name)}");
+                            _w.WriteLine("    break;");
+                        }
+
+                        _w.WriteLine("default:");
+                        if (node.AdditionalProperties is { } additional)
+                        {
+                            _w.WriteLine("if (node.AdditionalProperties!.BooleanValue == false) valid = e.Undeclared(node, in name, ref r);");
+                            _w.WriteLine("else");
+                            CollectChild(additional, "e.PushUndeclared(in name);", "\"additionalProperties\"");
+                        }
+                        else
+                        {
+                            _w.WriteLine("r.Skip();");
+                        }
+
+                        _w.WriteLine("    break;");
+                    }
+
+                    if (node.PropertyNames is { } propertyNames)
+                    {
+                        _w.WriteLine("var nameProbe = name;");
+                        _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.InterpretName(node, in name);");
+                    }
+                }
+
+                // Found at the end, reported first: required names in the schema's order, then the member count.
+                if (!node.Required.IsEmpty || counts)
+                {
+                    _w.WriteLine("var at = before;");
+                }
+
+                foreach (var required in node.Required)
+                {
+                    var bit = 1UL << names.IndexOf(required);
+                    _w.WriteLine($"if ((seen & 0x{bit.ToString("X", CultureInfo.InvariantCulture)}UL) == 0) valid = e.Missing(node, ref at, {CSharpLiteral.String(required)});");
+                }
+
+                if (counts)
+                {
+                    _w.WriteLine("valid &= e.PropertyCount(node, ref at, members);");
+                }
+            }
+        }
+
+        private void CollectArray(CompiledNodeSpec node)
+        {
+            _w.WriteLine($"if (r.TokenType == {Token}.StartArray)");
+            using (_w.Block())
+            {
+                var counts = node.MinItems != null || node.MaxItems != null;
+                if (counts)
+                {
+                    _w.WriteLine("var before = e.Count;");
+                }
+
+                _w.WriteLine("var index = 0;");
+                _w.WriteLine($"while (r.Read() && r.TokenType != {Token}.EndArray)");
+                using (_w.Block())
+                {
+                    for (var i = 0; i < node.PrefixItems.Count; i++)
+                    {
+                        _w.WriteLine($"{(i == 0 ? "if" : "else if")} (index == {i})");
+                        CollectChild(node.PrefixItems[i], "e.PushIndex(index);", $"\"prefixItems\", \"{Int(i)}\"");
+                    }
+
+                    if (!node.PrefixItems.IsEmpty)
+                    {
+                        _w.WriteLine("else");
+                    }
+
+                    using (_w.Block())
+                    {
+                        if (node.Items is { } items)
+                        {
+                            _w.WriteLine($"if (node.Items!.BooleanValue == false) valid = e.ItemNotAllowed(node, index, {Int(node.PrefixItems.Count)}, ref r);");
+                            _w.WriteLine("else");
+                            CollectChild(items, "e.PushIndex(index);", "\"items\"");
+                        }
+                        else
+                        {
+                            _w.WriteLine("r.Skip();");
+                        }
+                    }
+
+                    _w.WriteLine("index++;");
+                }
+
+                if (counts)
+                {
+                    _w.WriteLine("var at = before;");
+                    _w.WriteLine("valid &= e.ItemCount(node, ref at, index);");
+                }
+            }
+        }
+
+        private string Collect(SchemaNodeAddress target, string reader)
+        {
+            var method = "CollectNode" + target.NodeIndex.ToString(CultureInfo.InvariantCulture);
+            var owner = target.SchemaClassName == _className ? string.Empty : $"global::{_namespace}.{target.SchemaClassName}.";
+            return $"{owner}{method}(ref {reader}, ref c, e)";
+        }
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private void RejectOnCopy(SchemaNodeAddress target, bool keep = false)
         {

@@ -47,6 +47,9 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     /// <summary>Required names no property declares; they own the bits after the properties'.</summary>
     public EquatableArray<string> RequiredNames { get; init; } = EquatableArray<string>.Empty;
     public ulong RequiredMask { get; init; }
+
+    /// <summary>The required names in the schema's order: the order of their errors.</summary>
+    public EquatableArray<string> Required { get; init; } = EquatableArray<string>.Empty;
     public EquatableArray<SchemaNodeAddress> PatternProperties { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
     public SchemaNodeAddress? AdditionalProperties { get; init; }
     public SchemaNodeAddress? PropertyNames { get; init; }
@@ -74,6 +77,9 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
 
     /// <summary>The other anyOf branches.</summary>
     public EquatableArray<SchemaNodeAddress> AnyOf { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
+
+    /// <summary>Every anyOf branch in the schema's order, as the error list reports them.</summary>
+    public EquatableArray<SchemaNodeAddress> AnyOfBranches { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
     public EquatableArray<SchemaNodeAddress> OneOf { get; init; } = EquatableArray<SchemaNodeAddress>.Empty;
     public SchemaNodeAddress? Not { get; init; }
     public SchemaNodeAddress? If { get; init; }

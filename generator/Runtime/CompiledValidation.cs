@@ -8,6 +8,12 @@ namespace WooshPay.Contracts.Runtime;
 /// </summary>
 internal delegate bool CompiledCheck(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context);
 
+/// <summary>
+/// A generated collector of one schema node's errors: as <see cref="CompiledCheck"/>, but it evaluates the value fully,
+/// adds its errors to <paramref name="errors"/> and returns whether the value satisfies the node.
+/// </summary>
+internal delegate bool CompiledCollect(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context, CompiledErrors errors);
+
 /// <summary>State of one compiled pass: the format setting, the recursion depth, and whether the pass gave up.</summary>
 internal struct CompiledContext
 {
@@ -58,8 +64,10 @@ internal struct CompiledContext
 
 /// <summary>
 /// The fast path of the generated validators: one forward pass over UTF-8 JSON that answers "certainly valid"
-/// without allocating. Any other answer (invalid, undecided, unreadable) sends the document to the interpreter
-/// (<see cref="SchemaValidator"/>), which produces the error list; so results never differ, only speed does.
+/// without allocating. A document it does not accept is walked again by the generated collectors
+/// (<see cref="Collect(global::System.ReadOnlySpan{byte}, ValidationOptions, CompiledCollect)"/>), which build the
+/// interpreter's error list; text that is not JSON, not Unicode or names a member twice goes to the interpreter
+/// (<see cref="SchemaValidator"/>) whole. Results never differ, only speed does.
 /// </summary>
 internal static class CompiledValidation
 {
@@ -107,13 +115,86 @@ internal static class CompiledValidation
 
     /// <summary>As the UTF-8 overload, on the text's UTF-8 form (an unpaired surrogate stays invalid there, as in the interpreter).</summary>
     public static bool Accepts(string json, ValidationOptions options, CompiledCheck check)
+        => OnUtf8(json, (options, check), static (utf8, state) => Accepts(utf8, state.options, state.check));
+
+    /// <summary>
+    /// The error list of a document the compiled pass did not accept, built by <paramref name="collect"/> in one more walk
+    /// over the reader; null when the interpreter must take the whole document: text that is not JSON (the parser's
+    /// message is the error), not Unicode, or that names a member twice (the document's one error), and a document with
+    /// more errors than <see cref="ValidationOptions.MaxErrors"/>.
+    /// </summary>
+    public static ValidationResult? Collect(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options, CompiledCollect collect)
+    {
+        if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
+        {
+            utf8Json = utf8Json.Slice(3);
+        }
+
+        if (JsonValues.FindTextProblem(utf8Json) != TextProblem.None)
+        {
+            return null;
+        }
+
+        var readerOptions = new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth };
+        var context = new CompiledContext { AssertFormats = options.AssertFormats };
+        try
+        {
+            // One read of the whole document for repeated names first: the collectors then read every object once, quietly.
+            var scan = new global::System.Text.Json.Utf8JsonReader(utf8Json, readerOptions);
+            if (!scan.Read() || !SkipValue(ref scan, ref context) || context.Undecided || scan.Read())
+            {
+                return null;
+            }
+
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, readerOptions);
+            reader.Read();
+            context.EnterCopy();
+            var errors = new CompiledErrors(options);
+            var valid = collect(ref reader, ref context, errors);
+
+            // More errors than MaxErrors: which ones the interpreter keeps depends on the order it meets them, so it takes the document.
+            return errors.Overflowed ? null : errors.Result(valid);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>As the UTF-8 overload, on the text's UTF-8 form.</summary>
+    public static ValidationResult? Collect(string json, ValidationOptions options, CompiledCollect collect)
+        => OnUtf8(json, (options, collect), static (utf8, state) => Collect(utf8, state.options, state.collect));
+
+    /// <summary>As the UTF-8 overload, on the element's own text (where the runtime shows it without copying).</summary>
+    public static ValidationResult? Collect(global::System.Text.Json.JsonElement instance, ValidationOptions options, CompiledCollect collect)
+    {
+#if NET9_0_OR_GREATER
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+        {
+            return null;
+        }
+
+        return Collect(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance), options, collect);
+#else
+        return null;
+#endif
+    }
+
+    private delegate TResult Utf8Func<TState, TResult>(global::System.ReadOnlySpan<byte> utf8, TState state);
+
+    /// <summary>Calls <paramref name="func"/> on the UTF-8 form of <paramref name="json"/>, in a pooled buffer.</summary>
+    private static TResult OnUtf8<TState, TResult>(string json, TState state, Utf8Func<TState, TResult> func)
     {
         // The exact count (a fast pass) rather than the 3-bytes-per-character bound: a 100 MB text must not rent 300 MB.
         var rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetByteCount(json));
         try
         {
             var written = JsonValues.ToUtf8(json, rented);
-            return Accepts(new global::System.ReadOnlySpan<byte>(rented, 0, written), options, check);
+            return func(new global::System.ReadOnlySpan<byte>(rented, 0, written), state);
         }
         finally
         {
@@ -502,5 +583,285 @@ internal ref struct CompiledNames
 
         Release();
         _rented = rented;
+    }
+}
+
+/// <summary>
+/// The error list the generated collectors build over a document the compiled pass rejected, in the interpreter's order.
+/// A forward pass learns what an object or array misses (required, minProperties, minItems, ...) only at its end, so those
+/// errors are inserted where the interpreter, which checks them first, puts them. Pointers are kept as token stacks and
+/// written out only for an error. A value the collectors do not evaluate themselves (a scalar, or a node with keywords
+/// such as oneOf, not, if, enum) is parsed alone and evaluated by the interpreter in place, into the same list.
+/// Under StopAtFirstError the list keeps the first error in that order. Otherwise, once an error does not fit in
+/// MaxErrors the walk is <see cref="Overflowed"/>: the interpreter refuses errors as it meets them, and which those are
+/// depends on errors this walk inserts later, so the document goes to the interpreter.
+/// Allocated only once a document is known to be invalid.
+/// </summary>
+internal sealed class CompiledErrors
+{
+    /// <summary>The interpreter's evaluation depth limit: deeper, a node is left to the interpreter, which reports it.</summary>
+    private const int MaxDepth = 1024;
+
+    private readonly global::System.Collections.Generic.List<string> _instance = new();
+    private readonly global::System.Collections.Generic.List<string> _schema = new();
+    private readonly global::System.Collections.Generic.List<ValidationError> _errors = new();
+    private readonly ValidationOptions _options;
+
+    /// <summary>The most this list keeps: one under StopAtFirstError (later errors are never reported), else MaxErrors.</summary>
+    private readonly int _keep;
+
+    /// <summary>An error did not fit (or, in a part the interpreter evaluated, was refused).</summary>
+    private bool _cut;
+    private int _depth;
+    private int _sensitiveDepth;
+
+    public CompiledErrors(ValidationOptions options)
+    {
+        _options = options;
+        _keep = options.StopAtFirstError ? 1 : global::System.Math.Max(1, options.MaxErrors);
+    }
+
+    /// <summary>How many errors the list holds: where errors found later about a value are inserted.</summary>
+    public int Count => _errors.Count;
+
+    /// <summary>No further error would be kept: a failing value is only skipped.</summary>
+    public bool IsFull => _errors.Count >= _keep;
+
+    /// <summary>More errors than MaxErrors (without StopAtFirstError): the list is not the interpreter's.</summary>
+    public bool Overflowed => _cut && !_options.StopAtFirstError;
+
+    /// <summary>The result of a walk that did not overflow: at most one error under StopAtFirstError, never marked cut.</summary>
+    public ValidationResult Result(bool valid)
+    {
+        if (valid)
+        {
+            return CompiledValidation.Valid;
+        }
+
+        if (_errors.Count > _keep)
+        {
+            _errors.RemoveRange(_keep, _errors.Count - _keep);
+        }
+
+        return new ValidationResult(_errors, false);
+    }
+
+    /// <summary>Whether a fast check passed and decided; the context is made decided again for the next check.</summary>
+    public static bool Passed(bool passed, ref CompiledContext context) => Decided(ref context) && passed;
+
+    /// <summary>Whether the last fast check decided its verdict (an undecided one is no verdict); the context is made decided again.</summary>
+    public static bool Decided(ref CompiledContext context)
+    {
+        var decided = !context.Undecided;
+        context.Undecided = false;
+        return decided;
+    }
+
+    /// <summary>Starts collecting <paramref name="node"/> on a container; false when too deep, and the interpreter takes the node.</summary>
+    public bool Enter(SchemaNode node)
+    {
+        if (_depth >= MaxDepth || !global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            return false;
+        }
+
+        _depth++;
+        if (node.Sensitive)
+        {
+            _sensitiveDepth++;
+        }
+
+        return true;
+    }
+
+    public void Leave(SchemaNode node)
+    {
+        _depth--;
+        if (node.Sensitive)
+        {
+            _sensitiveDepth--;
+        }
+    }
+
+    public void Push(string instanceToken) => _instance.Add(instanceToken);
+
+    public void PushIndex(int index) => _instance.Add(index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The member name at <paramref name="name"/> (a reader on it), withheld when values are redacted (an undeclared name is payload).</summary>
+    public void PushUndeclared(in global::System.Text.Json.Utf8JsonReader name) => _instance.Add(_options.RedactValues ? SchemaValidator.RedactedName : name.GetString()!);
+
+    public void PushSchema(string token) => _schema.Add(token);
+
+    public void PushSchema(string token, string next)
+    {
+        _schema.Add(token);
+        _schema.Add(next);
+    }
+
+    public void Pop(int instanceTokens, int schemaTokens)
+    {
+        _instance.RemoveRange(_instance.Count - instanceTokens, instanceTokens);
+        _schema.RemoveRange(_schema.Count - schemaTokens, schemaTokens);
+    }
+
+    /// <summary>A failing value when the list is full: it is skipped.</summary>
+    public bool Refuse(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        _cut = true;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Evaluates the value at <paramref name="reader"/> (parsed alone) with the interpreter; the reader ends on its last token.</summary>
+    public bool Interpret(SchemaNode node, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
+        return SchemaValidator.EvaluatePart(node, document.RootElement, Path(_instance), Path(_schema), _options, _errors, _depth, _sensitiveDepth, ref _cut);
+    }
+
+    /// <summary>Checks the member name at <paramref name="name"/> against the propertyNames of <paramref name="owner"/>, with the interpreter.</summary>
+    public bool InterpretName(SchemaNode owner, in global::System.Text.Json.Utf8JsonReader name)
+    {
+        var text = name.GetString()!;
+        return SchemaValidator.EvaluatePropertyName(owner, text, Path(_instance).Add(text), Path(_schema), _options, _errors, _depth, _sensitiveDepth, ref _cut);
+    }
+
+    /// <summary>A false schema: the value is skipped.</summary>
+    public bool False(SchemaNode node, ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return Add(new ValidationError(Pointer(_instance), "false", Pointer(_schema), node.AbsoluteLocation, SchemaValidator.FalseMessage));
+    }
+
+    /// <summary>The container at <paramref name="reader"/> is not of the node's types.</summary>
+    public bool WrongType(SchemaNode node, in global::System.Text.Json.Utf8JsonReader reader)
+        => Add(Error(node, "type", SchemaValidator.TypeMessage(reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? "an object" : "an array", node.Types)));
+
+    /// <summary>A required member is missing: inserted at <paramref name="at"/>, before the errors of the object's members.</summary>
+    public bool Missing(SchemaNode node, ref int at, string name)
+        => Insert(ref at, Error(node, "required", SchemaValidator.RequiredMessage(name, Pointer(_instance) + "/" + JsonPath.Escape(name))));
+
+    /// <summary>minProperties and maxProperties, inserted at <paramref name="at"/>.</summary>
+    public bool PropertyCount(SchemaNode node, ref int at, long count)
+    {
+        var valid = true;
+        if (count < node.MinProperties)
+        {
+            valid = Insert(ref at, Error(node, "minProperties", SchemaValidator.PropertyCountMessage(count, "at least", node.MinProperties)));
+        }
+
+        if (count > node.MaxProperties)
+        {
+            valid = Insert(ref at, Error(node, "maxProperties", SchemaValidator.PropertyCountMessage(count, "at most", node.MaxProperties)));
+        }
+
+        return valid;
+    }
+
+    /// <summary>minItems and maxItems, inserted at <paramref name="at"/>.</summary>
+    public bool ItemCount(SchemaNode node, ref int at, long count)
+    {
+        var valid = true;
+        if (count < node.MinItems)
+        {
+            valid = Insert(ref at, Error(node, "minItems", SchemaValidator.ItemCountMessage(count, "at least", node.MinItems)));
+        }
+
+        if (count > node.MaxItems)
+        {
+            valid = Insert(ref at, Error(node, "maxItems", SchemaValidator.ItemCountMessage(count, "at most", node.MaxItems)));
+        }
+
+        return valid;
+    }
+
+    /// <summary>A member of a closed object (additionalProperties false) that no property declares; its value is skipped.</summary>
+    public bool Undeclared(SchemaNode node, in global::System.Text.Json.Utf8JsonReader name, ref global::System.Text.Json.Utf8JsonReader value)
+    {
+        value.Skip();
+        var shown = _options.RedactValues ? SchemaValidator.RedactedName : name.GetString()!;
+        return Add(new ValidationError(Pointer(_instance) + "/" + JsonPath.Escape(shown), "additionalProperties", Pointer(_schema) + "/additionalProperties",
+            node.AbsoluteLocation + "/additionalProperties", SchemaValidator.MemberMessage(shown, _options.RedactValues, SchemaValidator.ClosedObject)));
+    }
+
+    /// <summary>An item past the prefix of an array whose items schema is false; its value is skipped.</summary>
+    public bool ItemNotAllowed(SchemaNode node, int index, int prefix, ref global::System.Text.Json.Utf8JsonReader value)
+    {
+        value.Skip();
+        return Add(new ValidationError(Pointer(_instance) + "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "items",
+            Pointer(_schema) + "/items", node.AbsoluteLocation + "/items", SchemaValidator.ItemMessage(index, SchemaValidator.ClosedArray(prefix))));
+    }
+
+    /// <summary>Drops the errors of an alternative that matched.</summary>
+    public void Discard(int count)
+    {
+        if (_errors.Count > count)
+        {
+            _errors.RemoveRange(count, _errors.Count - count);
+        }
+    }
+
+    /// <summary>No anyOf alternative matched: as the interpreter, type-only errors are dropped and the anyOf error goes ahead of the rest.</summary>
+    public bool NoAlternative(SchemaNode node, int before, int[] branchEnds)
+    {
+        SchemaValidator.DropTypeOnlyBranches(_errors, before, branchEnds, Pointer(_instance));
+        return Insert(ref before, Error(node, "anyOf", SchemaValidator.NoAlternative(node.AnyOf!.Length, "anyOf")));
+    }
+
+    private ValidationError Error(SchemaNode node, string keyword, string message)
+        => new(Pointer(_instance), keyword, Pointer(_schema) + "/" + keyword, node.AbsoluteLocation + "/" + keyword, message);
+
+    /// <summary>Appends an error, as the interpreter does: refused when the list is full.</summary>
+    private bool Add(ValidationError error)
+    {
+        if (_errors.Count >= _keep)
+        {
+            _cut = true;
+            return false;
+        }
+
+        _errors.Add(error);
+        return false;
+    }
+
+    /// <summary>Inserts an error the interpreter finds before errors this walk found first: a full list then gives up its last error.</summary>
+    private bool Insert(ref int at, ValidationError error)
+    {
+        if (at >= _keep)
+        {
+            _cut = true;
+            return false;
+        }
+
+        _errors.Insert(at++, error);
+        if (_errors.Count > _keep)
+        {
+            _errors.RemoveAt(_errors.Count - 1);
+            _cut = true;
+        }
+
+        return false;
+    }
+
+    private static string Pointer(global::System.Collections.Generic.List<string> tokens)
+    {
+        var sb = new global::System.Text.StringBuilder();
+        foreach (var token in tokens)
+        {
+            sb.Append('/').Append(JsonPath.Escape(token));
+        }
+
+        return sb.ToString();
+    }
+
+    private static JsonPath Path(global::System.Collections.Generic.List<string> tokens)
+    {
+        var path = JsonPath.Root;
+        foreach (var token in tokens)
+        {
+            path = path.Add(token);
+        }
+
+        return path;
     }
 }

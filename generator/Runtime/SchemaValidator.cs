@@ -20,7 +20,7 @@ internal static class SchemaValidator
     private const string DuplicateNameMessage = "This property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.";
 
     /// <summary>Stands for an undeclared (or unreadable) property's name, in pointers and messages, when values are redacted.</summary>
-    private const string RedactedName = "(name withheld)";
+    internal const string RedactedName = "(name withheld)";
 
     /// <summary>The keyword of the error for a string or member name whose text is not Unicode.</summary>
     private const string InvalidUnicodeKeyword = "invalidUnicode";
@@ -94,7 +94,8 @@ internal static class SchemaValidator
             context.Errors.RemoveRange(1, context.Errors.Count - 1);
         }
 
-        return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut);
+        // StopAtFirstError asks for one error: the list is not cut by MaxErrors then, whatever alternatives refused on the way.
+        return new ValidationResult(context.Errors, valid, !valid && context.ErrorsCut && !options.StopAtFirstError);
     }
 
     /// <summary>One open object or array of the scan for ill-formed text: where the reader is inside it.</summary>
@@ -356,6 +357,81 @@ internal static class SchemaValidator
         }
     }
 
+    /// <summary>
+    /// Evaluates one value of a document that the compiled pass walks (see <c>CompiledErrors</c>): its errors join
+    /// <paramref name="errors"/> as if the whole document were evaluated here, <paramref name="depth"/> schemas deep,
+    /// inside <paramref name="sensitiveDepth"/> "x-sensitive" ones. <paramref name="cut"/> is set when the list refused an error.
+    /// </summary>
+    internal static bool EvaluatePart(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath,
+        ValidationOptions options, global::System.Collections.Generic.List<ValidationError> errors, int depth, int sensitiveDepth, ref bool cut)
+    {
+        var context = new Context(options, errors, depth, sensitiveDepth);
+        var valid = context.Evaluate(node, instance, instancePath, schemaPath, null);
+        cut |= context.ErrorsCut;
+        return valid;
+    }
+
+    /// <summary>As <see cref="EvaluatePart"/>, for one member name under the propertyNames of <paramref name="owner"/>.</summary>
+    internal static bool EvaluatePropertyName(SchemaNode owner, string name, JsonPath instancePath, JsonPath schemaPath,
+        ValidationOptions options, global::System.Collections.Generic.List<ValidationError> errors, int depth, int sensitiveDepth, ref bool cut)
+    {
+        var context = new Context(options, errors, depth, sensitiveDepth);
+        var valid = context.EvaluateName(owner, name, instancePath, schemaPath);
+        cut |= context.ErrorsCut;
+        return valid;
+    }
+
+    // The messages of keywords the compiled collectors report themselves: one wording for both.
+    internal const string FalseMessage = "No value is allowed here (the schema is false).";
+
+    internal static string TypeMessage(string described, SchemaTypes types) => "Value is " + described + " but must be " + JsonValues.DescribeTypes(types) + ".";
+
+    internal static string RequiredMessage(string name, string pointer) => "Required property " + JsonValues.Quote(name) + " is missing (expected at " + pointer + ").";
+
+    internal static string PropertyCountMessage(long count, string bound, long? limit) => "Object has " + count + " properties but must have " + bound + " " + limit + ".";
+
+    internal static string ItemCountMessage(long count, string bound, long? limit) => "Array has " + count + " items but must have " + bound + " " + limit + ".";
+
+    internal static string MemberMessage(string name, bool redacted, string notAllowed) => "Property " + (redacted ? name : JsonValues.Quote(name)) + " " + notAllowed;
+
+    internal static string ItemMessage(int index, string notAllowed) => "Item " + index + " " + notAllowed;
+
+    internal const string ClosedObject = "is not a declared property: this object is closed (additionalProperties false) and allows only the properties its schema lists.";
+
+    internal static string ClosedArray(int prefix) => "is not allowed: the array may have at most " + prefix + " items.";
+
+    internal static string NoAlternative(int count, string keyword) => "Value matches none of the " + count + " alternatives in " + keyword + ".";
+
+    /// <summary>
+    /// When no alternative matched, an alternative rejected only for its type (the null branch of a
+    /// nullable reference, say) says nothing useful next to one that got further: its error is dropped.
+    /// </summary>
+    internal static void DropTypeOnlyBranches(global::System.Collections.Generic.List<ValidationError> errors, int start, int[] branchEnds, string location)
+    {
+        bool TypeOnly(int from, int to) => to - from == 1 && errors[from].Keyword == "type" && errors[from].InstanceLocation == location;
+        var anyDeeper = false;
+        var from = start;
+        foreach (var end in branchEnds)
+        {
+            anyDeeper |= end > from && !TypeOnly(from, end);
+            from = end;
+        }
+
+        if (!anyDeeper)
+        {
+            return;
+        }
+
+        for (var i = branchEnds.Length - 1; i >= 0; i--)
+        {
+            var branchStart = i == 0 ? start : branchEnds[i - 1];
+            if (TypeOnly(branchStart, branchEnds[i]))
+            {
+                errors.RemoveAt(branchStart);
+            }
+        }
+    }
+
     private sealed class Context
     {
         private readonly ValidationOptions _options;
@@ -365,14 +441,24 @@ internal static class SchemaValidator
         /// <summary>How many "x-sensitive" schemas enclose the value being evaluated: above zero, values are withheld.</summary>
         private int _sensitiveDepth;
 
-        public Context(ValidationOptions options) => _options = options;
+        public Context(ValidationOptions options)
+            : this(options, new global::System.Collections.Generic.List<ValidationError>(), 0, 0)
+        {
+        }
 
-        public global::System.Collections.Generic.List<ValidationError> Errors { get; } = new();
+        public Context(ValidationOptions options, global::System.Collections.Generic.List<ValidationError> errors, int depth, int sensitiveDepth)
+        {
+            _options = options;
+            Errors = errors;
+            _depth = depth;
+            _sensitiveDepth = sensitiveDepth;
+        }
+
+        public global::System.Collections.Generic.List<ValidationError> Errors { get; }
 
         /// <summary>
         /// True once an error was left out because <see cref="Errors"/> held MaxErrors: the list, and so memory,
-        /// stays bounded whatever the payload. (A cut inside an alternative that later matched can set it too;
-        /// the list is full then anyway.)
+        /// stays bounded whatever the payload. Errors of an alternative that are discarded take their refusals with them.
         /// </summary>
         public bool ErrorsCut { get; private set; }
 
@@ -391,7 +477,7 @@ internal static class SchemaValidator
             {
                 if (!allowed)
                 {
-                    Fail(instancePath, schemaPath, node, null, "false", "No value is allowed here (the schema is false).");
+                    Fail(instancePath, schemaPath, node, null, "false", FalseMessage);
                 }
 
                 return allowed;
@@ -572,8 +658,7 @@ internal static class SchemaValidator
             var valid = true;
             if (node.Types != SchemaTypes.None && !JsonValues.HasType(instance, node.Types))
             {
-                valid = Fail(instancePath, schemaPath, node, "type", "type",
-                    "Value is " + JsonValues.Describe(instance) + " but must be " + JsonValues.DescribeTypes(node.Types) + ".");
+                valid = Fail(instancePath, schemaPath, node, "type", "type", TypeMessage(JsonValues.Describe(instance), node.Types));
                 if (FailFast)
                 {
                     return false;
@@ -685,8 +770,7 @@ internal static class SchemaValidator
                 {
                     if (!instance.TryGetProperty(name, out _))
                     {
-                        valid = Fail(instancePath, schemaPath, node, "required", "required",
-                            "Required property " + JsonValues.Quote(name) + " is missing (expected at " + instancePath.Add(name) + ").");
+                        valid = Fail(instancePath, schemaPath, node, "required", "required", RequiredMessage(name, instancePath.Add(name).ToString()));
                         if (FailFast)
                         {
                             return false;
@@ -729,14 +813,12 @@ internal static class SchemaValidator
 
                 if (count < node.MinProperties)
                 {
-                    valid = Fail(instancePath, schemaPath, node, "minProperties", "minProperties",
-                        "Object has " + count + " properties but must have at least " + node.MinProperties + ".");
+                    valid = Fail(instancePath, schemaPath, node, "minProperties", "minProperties", PropertyCountMessage(count, "at least", node.MinProperties));
                 }
 
                 if (count > node.MaxProperties)
                 {
-                    valid = Fail(instancePath, schemaPath, node, "maxProperties", "maxProperties",
-                        "Object has " + count + " properties but must have at most " + node.MaxProperties + ".");
+                    valid = Fail(instancePath, schemaPath, node, "maxProperties", "maxProperties", PropertyCountMessage(count, "at most", node.MaxProperties));
                 }
 
                 if (!valid && FailFast)
@@ -789,32 +871,37 @@ internal static class SchemaValidator
                 if (!matched && node.AdditionalProperties != null)
                 {
                     tracker?.AddProperty(property.Name);
-                    valid &= EvaluateMember(node.AdditionalProperties, property, instancePath, schemaPath, node, "additionalProperties",
-                        "is not a declared property: this object is closed (additionalProperties false) and allows only the properties its schema lists.");
+                    valid &= EvaluateMember(node.AdditionalProperties, property, instancePath, schemaPath, node, "additionalProperties", ClosedObject);
                 }
 
                 if (node.PropertyNames != null)
                 {
-                    // A property name is validated as a string; errors point at the property itself.
-                    // The common case (pattern, lengths, format) checks the name directly, without building a JSON value.
-                    var before = Errors.Count;
-                    var namePath = instancePath.Add(property.Name);
-                    valid &= node.PropertyNames.ChecksStringsOnly
-                        ? EvaluateString(node.PropertyNames, property.Name, namePath, schemaPath.Add("propertyNames"))
-                        : Evaluate(node.PropertyNames, JsonValues.StringElement(property.Name), namePath, schemaPath.Add("propertyNames"), null);
-                    for (var i = before; i < Errors.Count; i++)
-                    {
-                        var e = Errors[i];
-                        // Said in plain words: an open object may hold undeclared properties, but every name must pass propertyNames.
-                        Errors[i] = new ValidationError(e.InstanceLocation, e.Keyword, e.KeywordLocation, e.AbsoluteKeywordLocation,
-                            "Property name " + e.Message.TrimEnd('.') + ", so it is not a valid property name of this object (propertyNames).");
-                    }
+                    valid &= EvaluateName(node, property.Name, instancePath.Add(property.Name), schemaPath);
                 }
 
                 if (!valid && FailFast)
                 {
                     return false;
                 }
+            }
+
+            return valid;
+        }
+
+        /// <summary>Checks one member name of an object described by <paramref name="node"/> against its propertyNames; errors point at the member.</summary>
+        public bool EvaluateName(SchemaNode node, string name, JsonPath namePath, JsonPath schemaPath)
+        {
+            // The common case (pattern, lengths, format) checks the name directly, without building a JSON value.
+            var before = Errors.Count;
+            var valid = node.PropertyNames!.ChecksStringsOnly
+                ? EvaluateString(node.PropertyNames, name, namePath, schemaPath.Add("propertyNames"))
+                : Evaluate(node.PropertyNames, JsonValues.StringElement(name), namePath, schemaPath.Add("propertyNames"), null);
+            for (var i = before; i < Errors.Count; i++)
+            {
+                var e = Errors[i];
+                // Said in plain words: an open object may hold undeclared properties, but every name must pass propertyNames.
+                Errors[i] = new ValidationError(e.InstanceLocation, e.Keyword, e.KeywordLocation, e.AbsoluteKeywordLocation,
+                    "Property name " + e.Message.TrimEnd('.') + ", so it is not a valid property name of this object (propertyNames).");
             }
 
             return valid;
@@ -828,7 +915,7 @@ internal static class SchemaValidator
             var name = _options.RedactValues ? RedactedName : property.Name;
             if (schema.BooleanValue == false)
             {
-                return Fail(instancePath.Add(name), schemaPath, owner, keyword, keyword, "Property " + (_options.RedactValues ? name : JsonValues.Quote(name)) + " " + notAllowed);
+                return Fail(instancePath.Add(name), schemaPath, owner, keyword, keyword, MemberMessage(name, _options.RedactValues, notAllowed));
             }
 
             return Evaluate(schema, property.Value, instancePath.Add(name), schemaPath.Add(keyword), null);
@@ -839,7 +926,7 @@ internal static class SchemaValidator
         {
             if (schema.BooleanValue == false)
             {
-                return Fail(instancePath.Add(index), keywordPath, owner, keyword, keyword, "Item " + index + " " + notAllowed, appendKeyword: false);
+                return Fail(instancePath.Add(index), keywordPath, owner, keyword, keyword, ItemMessage(index, notAllowed), appendKeyword: false);
             }
 
             return Evaluate(schema, item, instancePath.Add(index), keywordPath, null);
@@ -851,12 +938,12 @@ internal static class SchemaValidator
             var length = instance.GetArrayLength();
             if (length < node.MinItems)
             {
-                valid = Fail(instancePath, schemaPath, node, "minItems", "minItems", "Array has " + length + " items but must have at least " + node.MinItems + ".");
+                valid = Fail(instancePath, schemaPath, node, "minItems", "minItems", ItemCountMessage(length, "at least", node.MinItems));
             }
 
             if (length > node.MaxItems)
             {
-                valid = Fail(instancePath, schemaPath, node, "maxItems", "maxItems", "Array has " + length + " items but must have at most " + node.MaxItems + ".");
+                valid = Fail(instancePath, schemaPath, node, "maxItems", "maxItems", ItemCountMessage(length, "at most", node.MaxItems));
             }
 
             // Under StopAtFirstError a failing item settles the verdict before the whole array is hashed.
@@ -882,8 +969,7 @@ internal static class SchemaValidator
                 }
                 else if (node.Items != null)
                 {
-                    valid &= EvaluateItem(node.Items, item, index, instancePath, schemaPath.Add("items"), node, "items",
-                        "is not allowed: the array may have at most " + prefix + " items.");
+                    valid &= EvaluateItem(node.Items, item, index, instancePath, schemaPath.Add("items"), node, "items", ClosedArray(prefix));
                 }
 
                 if (node.Contains != null && Test(node.Contains, item, instancePath.Add(index), schemaPath.Add("contains")))
@@ -959,6 +1045,7 @@ internal static class SchemaValidator
             if (node.AnyOf != null)
             {
                 var before = Errors.Count;
+                var cut = ErrorsCut;
                 var matches = 0;
                 var branchEnds = new int[node.AnyOf.Length];
                 for (var i = 0; i < node.AnyOf.Length; i++)
@@ -978,13 +1065,12 @@ internal static class SchemaValidator
 
                 if (matches > 0)
                 {
-                    Discard(before);
+                    Discard(before, cut);
                 }
                 else
                 {
-                    DropTypeOnlyBranches(before, branchEnds, instancePath);
-                    valid = Fail(instancePath, schemaPath, node, "anyOf", "anyOf",
-                        "Value matches none of the " + node.AnyOf.Length + " alternatives in anyOf.", insertAt: before);
+                    DropTypeOnlyBranches(Errors, before, branchEnds, instancePath.ToString());
+                    valid = Fail(instancePath, schemaPath, node, "anyOf", "anyOf", NoAlternative(node.AnyOf.Length, "anyOf"), insertAt: before);
                     if (FailFast)
                     {
                         return false;
@@ -995,6 +1081,7 @@ internal static class SchemaValidator
             if (node.OneOf != null)
             {
                 var before = Errors.Count;
+                var cut = ErrorsCut;
                 var matched = new global::System.Collections.Generic.List<int>();
                 var branchEnds = new int[node.OneOf.Length];
                 for (var i = 0; i < node.OneOf.Length; i++)
@@ -1009,17 +1096,16 @@ internal static class SchemaValidator
 
                 if (matched.Count == 1)
                 {
-                    Discard(before);
+                    Discard(before, cut);
                 }
                 else if (matched.Count == 0)
                 {
-                    DropTypeOnlyBranches(before, branchEnds, instancePath);
-                    valid = Fail(instancePath, schemaPath, node, "oneOf", "oneOf",
-                        "Value matches none of the " + node.OneOf.Length + " alternatives in oneOf.", insertAt: before);
+                    DropTypeOnlyBranches(Errors, before, branchEnds, instancePath.ToString());
+                    valid = Fail(instancePath, schemaPath, node, "oneOf", "oneOf", NoAlternative(node.OneOf.Length, "oneOf"), insertAt: before);
                 }
                 else
                 {
-                    Discard(before);
+                    Discard(before, cut);
                     valid = Fail(instancePath, schemaPath, node, "oneOf", "oneOf",
                         "Value matches " + matched.Count + " alternatives in oneOf (" + string.Join(", ", matched) + ") but must match exactly one.");
                 }
@@ -1043,8 +1129,9 @@ internal static class SchemaValidator
             {
                 var sub = tracker is null ? null : new Evaluated();
                 var before = Errors.Count;
+                var cut = ErrorsCut;
                 var condition = Evaluate(node.If, instance, instancePath, schemaPath.Add("if"), sub);
-                Discard(before);
+                Discard(before, cut);
                 if (condition)
                 {
                     if (sub != null)
@@ -1086,37 +1173,6 @@ internal static class SchemaValidator
             return valid;
         }
 
-        /// <summary>
-        /// When no alternative matched, an alternative rejected only for its type (the null branch of a
-        /// nullable reference, say) says nothing useful next to one that got further: its error is dropped.
-        /// </summary>
-        private void DropTypeOnlyBranches(int start, int[] branchEnds, JsonPath instancePath)
-        {
-            var location = instancePath.ToString();
-            bool TypeOnly(int from, int to) => to - from == 1 && Errors[from].Keyword == "type" && Errors[from].InstanceLocation == location;
-            var anyDeeper = false;
-            var from = start;
-            foreach (var end in branchEnds)
-            {
-                anyDeeper |= end > from && !TypeOnly(from, end);
-                from = end;
-            }
-
-            if (!anyDeeper)
-            {
-                return;
-            }
-
-            for (var i = branchEnds.Length - 1; i >= 0; i--)
-            {
-                var branchStart = i == 0 ? start : branchEnds[i - 1];
-                if (TypeOnly(branchStart, branchEnds[i]))
-                {
-                    Errors.RemoveAt(branchStart);
-                }
-            }
-        }
-
         /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction or the schema marks it sensitive.</summary>
         private string Show(global::System.Text.Json.JsonElement value) => Withhold ? RedactedValue : JsonValues.Preview(value);
 
@@ -1138,17 +1194,24 @@ internal static class SchemaValidator
         private bool Test(SchemaNode schema, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath)
         {
             var before = Errors.Count;
+            var cut = ErrorsCut;
             var result = Evaluate(schema, instance, instancePath, schemaPath, null);
-            Discard(before);
+            Discard(before, cut);
             return result;
         }
 
-        private void Discard(int count)
+        /// <summary>
+        /// Drops the errors after the first <paramref name="count"/>, and with them any error the full list refused meanwhile:
+        /// the list is cut only when the value has more errors than it holds (<paramref name="cut"/> is the mark before them).
+        /// </summary>
+        private void Discard(int count, bool cut)
         {
             if (Errors.Count > count)
             {
                 Errors.RemoveRange(count, Errors.Count - count);
             }
+
+            ErrorsCut = cut;
         }
 
         /// <summary>A pattern that used up its time budget: the value was not checked, which is its own error, never "does not match".</summary>
@@ -1160,7 +1223,9 @@ internal static class SchemaValidator
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,
             bool appendKeyword = true, int insertAt = -1)
         {
-            if (Errors.Count >= MaxErrors)
+            // Under StopAtFirstError the list holds only the errors on the way to the first failure (bounded by the schema), and
+            // the first of them is reported: as in the complete list's order, which a full list would not keep.
+            if (Errors.Count >= MaxErrors && !_options.StopAtFirstError)
             {
                 ErrorsCut = true;
                 return false;

@@ -46,7 +46,7 @@ public sealed class ValidationResult
         ErrorsTruncated = errorsTruncated;
     }
 
-    /// <summary>True when <see cref="ValidationOptions.MaxErrors"/> cut the list: the value has more errors than <see cref="Errors"/> holds.</summary>
+    /// <summary>True when <see cref="ValidationOptions.MaxErrors"/> cut the list: the value has more errors than <see cref="Errors"/> holds (never under <see cref="ValidationOptions.StopAtFirstError"/>, which asks for one).</summary>
     public bool ErrorsTruncated { get; }
 
     /// <summary>True when the value satisfies the schema.</summary>

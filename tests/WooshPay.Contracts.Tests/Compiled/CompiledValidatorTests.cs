@@ -12,8 +12,9 @@ using Xunit.Abstractions;
 namespace WooshPay.Contracts.Tests.Compiled;
 
 /// <summary>
-/// The compiled validators change speed only: on every input the public Validate (compiled pass first) and the
-/// interpreter give the same verdict and the same error list; a valid payload allocates nothing.
+/// The compiled validators change speed only: on every input the public Validate (compiled pass first, then the
+/// compiled collectors for the error list) and the interpreter give the same verdict and the same error list; a valid
+/// payload allocates nothing, and an invalid one is not parsed whole.
 /// </summary>
 public sealed class CompiledValidatorTests(ITestOutputHelper output)
 {
@@ -30,6 +31,12 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         "{\"x\":" + string.Concat(Enumerable.Repeat("{\"x\":", 200)) + "1" + new string('}', 201),
         "{\"amount\": 20, \"currency\": \"CNY\", \"description\": \"x\\udc00\"}", "{\"amount\": 20, \"currency\": \"CNY\", \"description\": \"\ud800\"}",
         "{\"amount\": 20, \"currency\": \"CNY\", \"description\": \"\\\\ud800\"}", "{\"amount\": 20, \"currency\": \"CNY\", \"metadata\": {\"\ud800\": \"1\"}}",
+    };
+
+    /// <summary>StopAtFirstError, RedactValues and MaxErrors as the samples are compared under: the default limit, and limits that cut.</summary>
+    private static readonly (bool Stop, bool Redact, int MaxErrors)[] s_collectingOptions =
+    {
+        (false, false, 100), (true, false, 100), (false, true, 100), (false, false, 1), (false, false, 2), (false, true, 3), (true, true, 1),
     };
 
     [Fact]
@@ -49,7 +56,7 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             var reference = validator.Interpreted.Validate(test.DataJson, assertFormats: assertFormats);
             if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors))
             {
-                mismatches.Add($"{test.Description}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {test.DataJson}");
+                mismatches.Add($"{test.Description}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {test.DataJson}: {FirstDifference(fast.Errors, reference.Errors)}");
             }
         }
 
@@ -83,13 +90,16 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             foreach (var payload in payloads)
             {
                 compared++;
-                foreach (var stop in new[] { false, true })
+                // The compiled collectors build these lists; the limits and redaction must cut and withhold exactly where the interpreter does.
+                foreach (var (stop, redact, limit) in s_collectingOptions)
                 {
-                    var fast = validator.Validate(payload, stopAtFirstError: stop);
-                    var reference = validator.Interpreted.Validate(payload, stopAtFirstError: stop);
-                    if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors) || fast.BasicOutput != reference.BasicOutput)
+                    var fast = validator.ValidateWithLimit(payload, limit, stop, redact);
+                    var reference = validator.Interpreted.ValidateWithLimit(payload, limit, stop, redact);
+                    if (fast.IsValid != reference.IsValid || !fast.Errors.SequenceEqual(reference.Errors) || fast.BasicOutput != reference.BasicOutput
+                        || fast.ErrorsTruncated != reference.ErrorsTruncated)
                     {
-                        mismatches.Add($"{schemaFile}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {payload}");
+                        mismatches.Add($"{schemaFile} (stop {stop}, redact {redact}, max {limit}): compiled {fast.IsValid}/{fast.ErrorsTruncated}, "
+                            + $"interpreter {reference.IsValid}/{reference.ErrorsTruncated} on {payload}: {FirstDifference(fast.Errors, reference.Errors)}");
                     }
                 }
 
@@ -159,6 +169,29 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_invalid_document_with_a_large_valid_part_is_not_parsed_into_a_document()
+    {
+        // 200,000 valid payment method types and one unknown: the collectors report it without a JsonDocument of the
+        // array (which alone would be twice the input); what is left is the result, the error and the reflection calls.
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.response.json"));
+        var types = string.Join(",", Enumerable.Repeat("\"alipay\"", 200_000)) + ",\"nope\"";
+        var payload = System.Text.RegularExpressions.Regex.Replace(canonical, "\"payment_method_types\"\\s*:\\s*\\[[^\\]]*\\]", "\"payment_method_types\":[" + types + "]");
+        var utf8 = Encoding.UTF8.GetBytes(payload);
+
+        validator.ValidateUtf8(utf8);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = validator.ValidateUtf8(utf8);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        output.WriteLine($"{utf8.Length} bytes of input, {allocated} bytes allocated");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("/payment_method_types/200000", "enum"), (error.InstanceLocation, error.Keyword));
+        Assert.Equal(validator.ValidateUtf8(utf8, interpreted: true).Errors, result.Errors);
+        Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated for {utf8.Length} bytes of input");
+    }
+
+    [Fact]
     public void A_schema_the_compiled_pass_cannot_serve_stays_on_the_interpreter_with_an_info_diagnostic()
     {
         const string schema = """
@@ -216,6 +249,18 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             var reference = validator.Interpreted.Validate(payload);
             Assert.True(fast.IsValid == reference.IsValid && fast.Errors.SequenceEqual(reference.Errors), $"compiled {fast.IsValid}, interpreter {reference.IsValid} on {payload}");
         }
+    }
+
+    /// <summary>The first error where two lists part, both sides shown.</summary>
+    private static string FirstDifference(IReadOnlyList<ReportedError> compiled, IReadOnlyList<ReportedError> interpreted)
+    {
+        var i = 0;
+        while (i < compiled.Count && i < interpreted.Count && compiled[i] == interpreted[i])
+        {
+            i++;
+        }
+
+        return $"error {i}: compiled {(i < compiled.Count ? compiled[i] + " @" + compiled[i].AbsoluteKeywordLocation : "none")}, interpreter {(i < interpreted.Count ? interpreted[i] + " @" + interpreted[i].AbsoluteKeywordLocation : "none")}";
     }
 
     private static JsonElement? TryParse(string payload)

@@ -62,6 +62,15 @@ public sealed class GeneratedValidator
         return (IsValid(result), Errors(result), basic);
     }
 
+    /// <summary>Validates as <see cref="Validate"/> does, under a MaxErrors limit too, and returns the whole result, ErrorsTruncated included.</summary>
+    public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput, bool ErrorsTruncated) ValidateWithLimit(
+        string json, int maxErrors, bool stopAtFirstError = false, bool redactValues = false)
+    {
+        var result = _validate.Invoke(null, new[] { json, Options(stopAtFirstError, null, redactValues, maxErrors) })!;
+        var basic = (string)result.GetType().GetMethod("ToBasicOutputJson")!.Invoke(result, null)!;
+        return (IsValid(result), Errors(result), basic, (bool)result.GetType().GetProperty("ErrorsTruncated")!.GetValue(result)!);
+    }
+
     /// <summary>Validates as <see cref="Validate"/> does, with default options, and returns the result's ErrorsTruncated.</summary>
     public bool ErrorsTruncated(string json)
     {
@@ -100,9 +109,14 @@ public sealed class GeneratedValidator
     private object Invoke(string json, bool stopAtFirstError, bool? assertFormats, bool redactValues)
         => _validate.Invoke(null, new[] { json, Options(stopAtFirstError, assertFormats, redactValues) })!;
 
-    private object Options(bool stopAtFirstError, bool? assertFormats, bool redactValues)
+    private object Options(bool stopAtFirstError, bool? assertFormats, bool redactValues, int? maxErrors = null)
     {
         var options = Activator.CreateInstance(_optionsType)!;
+        if (maxErrors is int limit)
+        {
+            _optionsType.GetProperty("MaxErrors")!.SetValue(options, limit);
+        }
+
         _optionsType.GetProperty("StopAtFirstError")!.SetValue(options, stopAtFirstError);
         _optionsType.GetProperty("RedactValues")!.SetValue(options, redactValues);
         if (assertFormats is bool formats)
