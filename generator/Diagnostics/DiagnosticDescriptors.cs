@@ -76,9 +76,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotAnOpenApiDocument = Create(
         "WPC031", "Not an OpenAPI 3 document", "The document is not OpenAPI 3.0 or 3.1: {0}", DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor UnsupportedOpenApiConstruct = Create(
-        "WPC032", "Unsupported OpenAPI construct", "'{0}' is not supported here: {1}", DiagnosticSeverity.Warning);
-
     public static readonly DiagnosticDescriptor InvalidYaml = Create(
         "WPC033", "OpenAPI document is not valid YAML", "The OpenAPI document is not valid YAML: {0}", DiagnosticSeverity.Error);
 
@@ -109,7 +106,7 @@ internal static class DiagnosticDescriptors
         EnumTooLargeForConstants, NameLosesCharacters, NameHidesSystemType,
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
-        SwaggerDocument, NotAnOpenApiDocument, UnsupportedOpenApiConstruct, InvalidYaml, UnsupportedYaml, DuplicateOperationName,
+        SwaggerDocument, NotAnOpenApiDocument, InvalidYaml, UnsupportedYaml, DuplicateOperationName,
         InheritanceDiscriminator, IncompleteDiscriminator, AlternativeInTwoHierarchies, InterpretedSchema,
     }.ToDictionary(d => d.Id);
 

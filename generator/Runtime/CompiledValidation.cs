@@ -743,33 +743,23 @@ internal sealed class CompiledErrors
 
     /// <summary>minProperties and maxProperties, inserted at <paramref name="at"/>.</summary>
     public bool PropertyCount(SchemaNode node, ref int at, long count)
-    {
-        var valid = true;
-        if (count < node.MinProperties)
-        {
-            valid = Insert(ref at, Error(node, "minProperties", SchemaValidator.PropertyCountMessage(count, "at least", node.MinProperties)));
-        }
-
-        if (count > node.MaxProperties)
-        {
-            valid = Insert(ref at, Error(node, "maxProperties", SchemaValidator.PropertyCountMessage(count, "at most", node.MaxProperties)));
-        }
-
-        return valid;
-    }
+        => BoundCount(node, ref at, count, node.MinProperties, node.MaxProperties, "minProperties", "maxProperties", SchemaValidator.PropertyCountMessage);
 
     /// <summary>minItems and maxItems, inserted at <paramref name="at"/>.</summary>
     public bool ItemCount(SchemaNode node, ref int at, long count)
+        => BoundCount(node, ref at, count, node.MinItems, node.MaxItems, "minItems", "maxItems", SchemaValidator.ItemCountMessage);
+
+    private bool BoundCount(SchemaNode node, ref int at, long count, long? min, long? max, string minKeyword, string maxKeyword, global::System.Func<long, string, long?, string> message)
     {
         var valid = true;
-        if (count < node.MinItems)
+        if (count < min)
         {
-            valid = Insert(ref at, Error(node, "minItems", SchemaValidator.ItemCountMessage(count, "at least", node.MinItems)));
+            valid = Insert(ref at, Error(node, minKeyword, message(count, "at least", min)));
         }
 
-        if (count > node.MaxItems)
+        if (count > max)
         {
-            valid = Insert(ref at, Error(node, "maxItems", SchemaValidator.ItemCountMessage(count, "at most", node.MaxItems)));
+            valid = Insert(ref at, Error(node, maxKeyword, message(count, "at most", max)));
         }
 
         return valid;
