@@ -113,11 +113,19 @@ public static class HostilePeak
             File.WriteAllBytes(file, HostileInputBenchmarks.Payload(hostile));
             foreach (var stop in new[] { false, true })
             {
-                var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!)
+                // The same program again: through the dotnet host (dotnet Benchmarks.dll) or its own apphost (dotnet run).
+                var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+                if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
                 {
-                    ArgumentList = { typeof(HostilePeak).Assembly.Location, "--hostile-peak-child", hostile.ToString(), file, stop.ToString() },
-                    RedirectStandardOutput = true,
-                })!;
+                    start.ArgumentList.Add(typeof(HostilePeak).Assembly.Location);
+                }
+
+                foreach (var argument in new[] { "--hostile-peak-child", hostile.ToString(), file, stop.ToString() })
+                {
+                    start.ArgumentList.Add(argument);
+                }
+
+                var child = Process.Start(start)!;
                 Console.WriteLine(child.StandardOutput.ReadToEnd().TrimEnd());
                 child.WaitForExit();
             }
