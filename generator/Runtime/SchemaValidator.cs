@@ -210,32 +210,19 @@ internal static class SchemaValidator
         return sb.ToString();
     }
 
-    /// <summary>The schemas that may describe a member or item of a value that <paramref name="nodes"/> describe (a superset: more is only more withheld).</summary>
+    /// <summary>
+    /// The schemas that may describe a member or item of a value that <paramref name="nodes"/> describe (a superset:
+    /// more is only more withheld). A value of the wrong shape counts too: an object where the schema wants an array
+    /// may still be what the sender meant as one of its items, so both kinds of child schema are taken.
+    /// </summary>
     private static global::System.Collections.Generic.IEnumerable<SchemaNode> Children(global::System.Collections.Generic.List<SchemaNode> nodes, Frame frame)
     {
+        var name = frame.IsArray ? frame.Index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : frame.Name;
         foreach (var node in nodes)
         {
-            if (frame.IsArray)
+            foreach (var (property, schema) in node.Properties ?? global::System.Array.Empty<(string, SchemaNode)>())
             {
-                if (node.PrefixItems != null && frame.Index < node.PrefixItems.Length)
-                {
-                    yield return node.PrefixItems[frame.Index];
-                }
-
-                foreach (var items in new[] { node.Items, node.Contains, node.UnevaluatedItems })
-                {
-                    if (items != null)
-                    {
-                        yield return items;
-                    }
-                }
-
-                continue;
-            }
-
-            foreach (var (name, schema) in node.Properties ?? global::System.Array.Empty<(string, SchemaNode)>())
-            {
-                if (name == frame.Name)
+                if (property == name)
                 {
                     yield return schema;
                 }
@@ -246,7 +233,15 @@ internal static class SchemaValidator
                 yield return pattern.Schema;
             }
 
-            foreach (var rest in new[] { node.AdditionalProperties, node.UnevaluatedProperties })
+            for (var i = 0; node.PrefixItems != null && i < node.PrefixItems.Length; i++)
+            {
+                if (!frame.IsArray || i == frame.Index)
+                {
+                    yield return node.PrefixItems[i];
+                }
+            }
+
+            foreach (var rest in new[] { node.AdditionalProperties, node.UnevaluatedProperties, node.Items, node.Contains, node.UnevaluatedItems })
             {
                 if (rest != null)
                 {

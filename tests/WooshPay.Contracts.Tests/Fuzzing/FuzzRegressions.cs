@@ -35,6 +35,11 @@ public sealed class FuzzRegressions
         ("a fault within a secret of a resource kept whole, Parse", "WooshPayEvent",
             "{\"id\":\"evt_3000000000000000001\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\",\"created\":1700000000000,"
                 + "\"data\":{\"object\":{\"object\":\"IOS\",\"client_secret\":{\"sk_live_FUZZLEAK_as_key\":\"whsec_FUZZLEAK_as_value\\xED\\xA0\\x80\"}}}}"),
+
+        // A list whose data is an object, not an array: the validator's pointer named a key inside a client_secret there.
+        ("a fault within a secret of a list item sent as an object member", "PaymentIntentList",
+            "{\"object\":\"list\",\"url\":\"/v1/payment_intents\",\"has_more\":false,"
+                + "\"data\":{\"a\":{\"a\":1,\"client_secret\":{\"sk_live_FUZZLEAK_as_key\\xF8\":\"whsec_FUZZLEAK_as_value\"}}}}"),
     };
 
     public static TheoryData<string> Names()
