@@ -762,12 +762,18 @@ internal static class CompiledValidatorEmitter
         }
 
         /// <summary>
-        /// Whether the collector of <paramref name="node"/> reports on an object or array itself; other nodes, and every
-        /// scalar, are left to the interpreter, on that value only.
+        /// Whether the collector of <paramref name="node"/> reports on an object or array itself; other nodes are left to
+        /// the interpreter, on that value only.
         /// </summary>
-        private static bool CollectsItself(CompiledNodeSpec node)
-            => node.ValueSets.IsEmpty && node.OneOf.IsEmpty && node.Not is null && node.If is null && node.PatternProperties.IsEmpty
+        private static bool CollectsContainers(CompiledNodeSpec node)
+            => node.ValueSets.IsEmpty && node.OneOf.IsEmpty && node.Not is null && node.PatternProperties.IsEmpty
                 && node.Contains is null && !node.UniqueItems;
+
+        /// <summary>
+        /// Whether the collector of <paramref name="node"/> reports on a string itself, on its bytes (a huge string is not
+        /// copied for the interpreter); numbers, booleans and null are always left to the interpreter, which parses them alone.
+        /// </summary>
+        private static bool CollectsStrings(CompiledNodeSpec node) => node.OneOf.IsEmpty && node.Not is null;
 
         private void WriteCollect(CompiledNodeSpec node)
         {
@@ -803,20 +809,25 @@ internal static class CompiledValidatorEmitter
                 }
 
                 _w.WriteLine($"var node = GetNode({index});");
-                if (!CollectsItself(node))
+                var containers = CollectsContainers(node);
+                var strings = CollectsStrings(node);
+                if (!containers && !strings)
                 {
                     _w.WriteLine("return e.Interpret(node, ref r);");
                     return;
                 }
 
-                _w.WriteLine($"if (r.TokenType is not ({Token}.StartObject or {Token}.StartArray) || !e.Enter(node))");
+                var tokens = new[] { containers ? $"{Token}.StartObject or {Token}.StartArray" : null, strings ? $"{Token}.String" : null };
+                _w.WriteLine($"if (r.TokenType is not ({string.Join(" or ", tokens.Where(t => t != null))}) || !e.Enter(node))");
                 using (_w.Block())
                 {
                     _w.WriteLine("return e.Interpret(node, ref r);");
                 }
 
-                // The interpreter's order: $ref, type, the object's or array's own keywords, then allOf and anyOf.
-                if (node.Ref != null || !node.AllOf.IsEmpty || node.HasAnyOf)
+                // The interpreter's order: $ref, type, enum and const, the string's, object's or array's own keywords,
+                // then allOf, anyOf and if.
+                var conditional = node.If != null && (node.Then != null || node.Else != null);
+                if (node.Ref != null || !node.AllOf.IsEmpty || node.HasAnyOf || conditional)
                 {
                     _w.WriteLine("var start = r;");
                 }
@@ -830,6 +841,11 @@ internal static class CompiledValidatorEmitter
                 if (node.Types != JsonTypes.None)
                 {
                     _w.WriteLine($"if (!{Helpers}.HasType(ref r, {Types(node.Types)}, ref c)) valid = e.WrongType(node, in r);");
+                }
+
+                if (strings && (!node.ValueSets.IsEmpty || node.ChecksString))
+                {
+                    CollectString(node, containers);
                 }
 
                 if (node.ChecksObject)
@@ -852,6 +868,11 @@ internal static class CompiledValidatorEmitter
                     CollectAnyOf(node);
                 }
 
+                if (conditional)
+                {
+                    CollectIf(node);
+                }
+
                 // Past the container, whether or not a loop above read it (Skip does nothing on its end token).
                 _w.WriteLine("r.Skip();");
                 _w.WriteLine("e.Leave(node);");
@@ -870,6 +891,70 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine($"e.PushSchema({schemaTokens});");
                 _w.WriteLine($"valid &= {Collect(target, "copy")};");
                 _w.WriteLine($"e.Pop(0, {(schemaTokens.Contains(',') ? 2 : 1)});");
+            }
+        }
+
+        /// <summary>The string keywords; <paramref name="tested"/>: the value may also be a container, so the token is tested.</summary>
+        private void CollectString(CompiledNodeSpec node, bool tested)
+        {
+            if (!tested)
+            {
+                WriteStringCollection(node);
+                return;
+            }
+
+            _w.WriteLine($"if (r.TokenType == {Token}.String)");
+            using (_w.Block())
+            {
+                WriteStringCollection(node);
+            }
+        }
+
+        private void WriteStringCollection(CompiledNodeSpec node)
+        {
+            if (!node.ValueSets.IsEmpty)
+            {
+                _w.WriteLine("valid &= e.StringValues(node, in r);");
+            }
+
+            if (node.ChecksString)
+            {
+                var onBytes = node.SimplePattern is null ? "null" : $"r.ValueIsEscaped ? null : {PatternMethod(node)}(r.ValueSpan)";
+                _w.WriteLine($"valid &= e.StringKeywords(node, in r, {onBytes});");
+            }
+        }
+
+        /// <summary>if, then and else, as the interpreter: the condition's verdict (its errors are not reported), then the branch it picks.</summary>
+        private void CollectIf(CompiledNodeSpec node)
+        {
+            using (_w.Block())
+            {
+                var condition = node.If!;
+                _w.WriteLine("var tested = start;");
+                _w.WriteLine($"var condition = {Call(condition, "tested")};");
+                _w.WriteLine($"if (!{_runtime}.CompiledErrors.Decided(ref c))");
+                using (_w.Block())
+                {
+                    // The fast check gave no verdict: the condition is collected for it, and its errors dropped.
+                    _w.WriteLine("tested = start;");
+                    _w.WriteLine("var before = e.Count;");
+                    _w.WriteLine("e.PushSchema(\"if\");");
+                    _w.WriteLine($"condition = {Collect(condition, "tested")};");
+                    _w.WriteLine("e.Pop(0, 1);");
+                    _w.WriteLine("e.Discard(before);");
+                }
+
+                if (node.Then is { } then)
+                {
+                    _w.WriteLine("if (condition)");
+                    CollectInPlace(then, "\"then\"");
+                }
+
+                if (node.Else is { } otherwise)
+                {
+                    _w.WriteLine(node.Then is null ? "if (!condition)" : "else");
+                    CollectInPlace(otherwise, "\"else\"");
+                }
             }
         }
 

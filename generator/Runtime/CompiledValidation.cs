@@ -267,8 +267,14 @@ internal static class CompiledValidation
             return -1;
         }
 
+        return CountCodePoints(reader.ValueSpan);
+    }
+
+    /// <summary>The code points of valid UTF-8: every byte that does not continue a sequence starts one.</summary>
+    public static long CountCodePoints(global::System.ReadOnlySpan<byte> utf8)
+    {
         long count = 0;
-        foreach (var b in reader.ValueSpan)
+        foreach (var b in utf8)
         {
             if ((b & 0xC0) != 0x80)
             {
@@ -351,15 +357,18 @@ internal static class CompiledValidation
     }
 
     /// <summary>The current string, unescaped, in <paramref name="stack"/> or (when longer) in an array rented into <paramref name="rented"/>.</summary>
-    private static global::System.ReadOnlySpan<char> Text(in global::System.Text.Json.Utf8JsonReader reader, global::System.Span<char> stack, ref char[]? rented)
+    /// <summary>The current string decoded into <paramref name="stack"/>, or a buffer put in <paramref name="rented"/> (give it to <see cref="Return"/>).</summary>
+    internal static global::System.ReadOnlySpan<char> Text(in global::System.Text.Json.Utf8JsonReader reader, global::System.Span<char> stack, ref char[]? rented)
     {
-        // A UTF-8 string never decodes to more UTF-16 units than it has bytes, escaped or not.
+        // A UTF-8 string never decodes to more UTF-16 units than it has bytes, escaped or not. The pool rounds a size up
+        // to a power of two, so a buffer too large to go back to it is allocated at its size.
         var length = reader.ValueSpan.Length;
-        var buffer = length <= stack.Length ? stack : (rented = global::System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        var buffer = length <= stack.Length ? stack
+            : (rented = length <= MaxPooledChars ? global::System.Buffers.ArrayPool<char>.Shared.Rent(length) : new char[length]);
         return buffer.Slice(0, reader.CopyString(buffer));
     }
 
-    private static void Return(char[]? rented)
+    internal static void Return(char[]? rented)
     {
         // A huge buffer (a 100 MB hostile string) goes back to the GC, not into the shared pool, which would keep it.
         if (rented != null && rented.Length <= MaxPooledChars)
@@ -590,8 +599,9 @@ internal ref struct CompiledNames
 /// The error list the generated collectors build over a document the compiled pass rejected, in the interpreter's order.
 /// A forward pass learns what an object or array misses (required, minProperties, minItems, ...) only at its end, so those
 /// errors are inserted where the interpreter, which checks them first, puts them. Pointers are kept as token stacks and
-/// written out only for an error. A value the collectors do not evaluate themselves (a scalar, or a node with keywords
-/// such as oneOf, not, if, enum) is parsed alone and evaluated by the interpreter in place, into the same list.
+/// written out only for an error. Strings are checked on their bytes. A value the collectors do not evaluate themselves
+/// (a number, boolean or null, or a node with oneOf or not, and an object or array under enum, const, uniqueItems,
+/// contains or patternProperties) is parsed alone and evaluated by the interpreter in place, into the same list.
 /// Under StopAtFirstError the list keeps the first error in that order. Otherwise, once an error does not fit in
 /// MaxErrors the walk is <see cref="Overflowed"/>: the interpreter refuses errors as it meets them, and which those are
 /// depends on errors this walk inserts later, so the document goes to the interpreter.
@@ -733,9 +743,102 @@ internal sealed class CompiledErrors
         return Add(new ValidationError(Pointer(_instance), "false", Pointer(_schema), node.AbsoluteLocation, SchemaValidator.FalseMessage));
     }
 
-    /// <summary>The container at <paramref name="reader"/> is not of the node's types.</summary>
+    /// <summary>The container or string at <paramref name="reader"/> is not of the node's types.</summary>
     public bool WrongType(SchemaNode node, in global::System.Text.Json.Utf8JsonReader reader)
-        => Add(Error(node, "type", SchemaValidator.TypeMessage(reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? "an object" : "an array", node.Types)));
+        => Add(Error(node, "type", SchemaValidator.TypeMessage(reader.TokenType switch
+        {
+            global::System.Text.Json.JsonTokenType.StartObject => "an object",
+            global::System.Text.Json.JsonTokenType.StartArray => "an array",
+            _ => "a string",
+        }, node.Types)));
+
+    /// <summary>
+    /// The enum and const keywords of <paramref name="node"/> on the string at <paramref name="reader"/>, with the
+    /// interpreter's messages: the value is compared as UTF-8, and only its start is decoded, for a message.
+    /// </summary>
+    public bool StringValues(SchemaNode node, in global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var valid = true;
+        if (node.Enum != null && !IsOneOf(node.Enum, in reader))
+        {
+            valid = Add(Error(node, "enum", SchemaValidator.EnumMessage(Show(in reader), node.Enum)));
+        }
+
+        if (node.Const is { } constant && !constant.MatchesString(in reader))
+        {
+            valid = Add(Error(node, "const", SchemaValidator.ConstMessage(Show(in reader), constant)));
+        }
+
+        return valid;
+    }
+
+    private static bool IsOneOf(SchemaLiteral[] values, in global::System.Text.Json.Utf8JsonReader reader)
+    {
+        foreach (var value in values)
+        {
+            if (value.MatchesString(in reader))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// minLength, maxLength, pattern and format of <paramref name="node"/> on the string at <paramref name="reader"/>, with
+    /// the interpreter's messages. The text is decoded at most once, and only for a keyword that reads it: lengths are
+    /// counted on unescaped UTF-8, and <paramref name="matchedOnBytes"/> is the pattern's verdict from the generated loop
+    /// over the bytes (null: the Regex decides), so a 100 MB value that fails a simple pattern is never copied.
+    /// </summary>
+    public bool StringKeywords(SchemaNode node, in global::System.Text.Json.Utf8JsonReader reader, bool? matchedOnBytes)
+    {
+        var lengths = node.MinLength != null || node.MaxLength != null;
+        var format = _options.AssertFormats ? node.Format : null;
+        var decode = (lengths && reader.ValueIsEscaped) || (node.Pattern != null && matchedOnBytes is null) || format != null;
+        global::System.Span<char> stack = stackalloc char[256];
+        char[]? rented = null;
+        try
+        {
+            var text = decode ? CompiledValidation.Text(in reader, stack, ref rented) : default;
+            var valid = true;
+            if (lengths)
+            {
+                var length = reader.ValueIsEscaped ? JsonValues.CodePointCount(text) : CompiledValidation.CountCodePoints(reader.ValueSpan);
+                if (length < node.MinLength)
+                {
+                    valid = Add(Error(node, "minLength", SchemaValidator.LengthMessage(length, "at least", node.MinLength)));
+                }
+
+                if (length > node.MaxLength)
+                {
+                    valid = Add(Error(node, "maxLength", SchemaValidator.LengthMessage(length, "at most", node.MaxLength)));
+                }
+            }
+
+            if (node.Pattern != null && (matchedOnBytes ?? JsonValues.IsMatch(node.Pattern, text)) is var matched && matched != true)
+            {
+                valid = Add(matched is null
+                    ? Error(node, "pattern", "patternBudget", SchemaValidator.PatternBudgetMessage(node.PatternSource!))
+                    : Error(node, "pattern", SchemaValidator.PatternMessage(Show(in reader), node.PatternSource!)));
+            }
+
+            if (format != null && !FormatChecker.IsValid(format, text))
+            {
+                valid = Add(Error(node, "format", SchemaValidator.FormatMessage(Show(in reader), format)));
+            }
+
+            return valid;
+        }
+        finally
+        {
+            CompiledValidation.Return(rented);
+        }
+    }
+
+    /// <summary>The string at <paramref name="reader"/> for a message, as the interpreter shows it: its start, or withheld.</summary>
+    private string Show(in global::System.Text.Json.Utf8JsonReader reader)
+        => _options.RedactValues || _sensitiveDepth > 0 ? SchemaValidator.RedactedValue : JsonValues.PreviewOfRaw(reader.ValueSpan);
 
     /// <summary>A required member is missing: inserted at <paramref name="at"/>, before the errors of the object's members.</summary>
     public bool Missing(SchemaNode node, ref int at, string name)
@@ -798,8 +901,11 @@ internal sealed class CompiledErrors
         return Insert(ref before, Error(node, "anyOf", SchemaValidator.NoAlternative(node.AnyOf!.Length, "anyOf")));
     }
 
-    private ValidationError Error(SchemaNode node, string keyword, string message)
-        => new(Pointer(_instance), keyword, Pointer(_schema) + "/" + keyword, node.AbsoluteLocation + "/" + keyword, message);
+    private ValidationError Error(SchemaNode node, string keyword, string message) => Error(node, keyword, keyword, message);
+
+    /// <summary>An error of the keyword at <paramref name="token"/> in the schema, reported as <paramref name="keyword"/>.</summary>
+    private ValidationError Error(SchemaNode node, string token, string keyword, string message)
+        => new(Pointer(_instance), keyword, Pointer(_schema) + "/" + token, node.AbsoluteLocation + "/" + token, message);
 
     /// <summary>Appends an error, as the interpreter does: refused when the list is full.</summary>
     private bool Add(ValidationError error)

@@ -448,7 +448,7 @@ internal static class JsonValues
     }
 
     /// <summary>String length as JSON Schema counts it: in Unicode code points, not UTF-16 units.</summary>
-    public static int CodePointCount(string text)
+    public static int CodePointCount(global::System.ReadOnlySpan<char> text)
     {
         var count = text.Length;
         foreach (var c in text)
@@ -466,7 +466,7 @@ internal static class JsonValues
     /// Runs a pattern: true or false, or null when a backtracking pattern (one NonBacktracking cannot run) used up
     /// its time budget on hostile input. Null is not "does not match": the caller reports it as its own error.
     /// </summary>
-    public static bool? IsMatch(global::System.Text.RegularExpressions.Regex regex, string text)
+    public static bool? IsMatch(global::System.Text.RegularExpressions.Regex regex, global::System.ReadOnlySpan<char> text)
     {
         try
         {
@@ -568,7 +568,67 @@ internal static class JsonValues
 
     /// <summary>The value as short JSON text for messages: strings quoted, long values cut.</summary>
     public static string Preview(global::System.Text.Json.JsonElement value)
-        => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? Preview(StringOf(value)) : Cut(value.GetRawText());
+    {
+        if (value.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        {
+            return Cut(value.GetRawText());
+        }
+
+#if NET9_0_OR_GREATER
+        // Only the start is shown: a long string is decoded from the start of its own text, not copied whole.
+        var raw = global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length > LongPreviewBytes)
+        {
+            return PreviewOfRaw(raw.Slice(1, raw.Length - 2));
+        }
+#endif
+        return Preview(StringOf(value));
+    }
+
+    /// <summary>Above this many bytes, a string's preview is decoded from a prefix of its raw text.</summary>
+    private const int LongPreviewBytes = 1024;
+
+    /// <summary>
+    /// As <see cref="Preview(string)"/>, for a string given as its raw JSON text between the quotes (escapes included, valid
+    /// UTF-8): only the prefix that holds the first characters is decoded, so a 100 MB value costs no copy.
+    /// </summary>
+    public static string PreviewOfRaw(global::System.ReadOnlySpan<byte> raw)
+    {
+        // Walk to the end of the first PreviewLength + 1 UTF-16 units, never inside an escape or a UTF-8 sequence.
+        var end = 0;
+        var escaped = false;
+        for (var units = 0; end < raw.Length && units <= PreviewLength; units++)
+        {
+            var b = raw[end];
+            if (b == (byte)'\\')
+            {
+                escaped = true;
+                end += end + 1 < raw.Length && raw[end + 1] == (byte)'u' ? 6 : 2;
+            }
+            else
+            {
+                end += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+                units += b >= 0xF0 ? 1 : 0;
+            }
+        }
+
+        var prefix = global::System.Text.Encoding.UTF8.GetString(raw.Slice(0, global::System.Math.Min(end, raw.Length)));
+        return Preview(escaped ? Unescape("\"" + prefix + "\"") : prefix);
+    }
+
+    /// <summary>Whether the string element's text is <paramref name="text"/>, compared without decoding the element.</summary>
+    public static bool StringEquals(global::System.Text.Json.JsonElement value, string text)
+    {
+        try
+        {
+            return value.ValueEquals(text);
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            // An escaped lone surrogate: compared as decoded by StringOf.
+            return StringOf(value) == text;
+        }
+    }
 
     /// <summary>
     /// The string's UTF-16 code units. GetString refuses an escaped lone surrogate ("\ud800"), which JSON allows,

@@ -181,12 +181,16 @@ internal sealed class SchemaLiteral
     /// <param name="values">The member values, in the order of <paramref name="names"/>.</param>
     public static SchemaLiteral Object(string[] names, SchemaLiteral[] values) => new(global::System.Text.Json.JsonValueKind.Object, names, values);
 
+    /// <summary>Whether the string at <paramref name="reader"/> (a string token) is this literal, compared as UTF-8.</summary>
+    public bool MatchesString(in global::System.Text.Json.Utf8JsonReader reader)
+        => _kind == global::System.Text.Json.JsonValueKind.String && reader.ValueTextEquals(_text);
+
     public bool Matches(global::System.Text.Json.JsonElement instance)
     {
         switch (_kind)
         {
             case global::System.Text.Json.JsonValueKind.String:
-                return instance.ValueKind == _kind && JsonValues.StringOf(instance) == _text;
+                return instance.ValueKind == _kind && JsonValues.StringEquals(instance, _text);
             case global::System.Text.Json.JsonValueKind.Number:
                 return instance.ValueKind == _kind && JsonValues.Compare(instance, _number) == 0;
             case global::System.Text.Json.JsonValueKind.Array:

@@ -14,7 +14,7 @@ internal static class SchemaValidator
     /// <summary>How many allowed values an enum error lists.</summary>
     private const int MaxListedValues = 64;
 
-    private const string RedactedValue = "(value withheld)";
+    internal const string RedactedValue = "(value withheld)";
 
     /// <summary>The one error of a document in which an object names a member twice (the name is in the pointer).</summary>
     private const string DuplicateNameMessage = "This property name appears more than once in its object; which value counts would be ambiguous, so the document is rejected.";
@@ -391,6 +391,28 @@ internal static class SchemaValidator
 
     internal static string ItemMessage(int index, string notAllowed) => "Item " + index + " " + notAllowed;
 
+    internal static string EnumMessage(string shown, SchemaLiteral[] values) => "Value " + shown + " is not one of " + Listed(values) + ".";
+
+    internal static string ConstMessage(string shown, SchemaLiteral constant) => "Value " + shown + " must be " + constant.Preview() + ".";
+
+    internal static string LengthMessage(long length, string bound, long? limit) => "String has " + length + " characters but must have " + bound + " " + limit + ".";
+
+    internal static string PatternMessage(string shown, string pattern) => shown + " does not match the pattern " + pattern + ".";
+
+    internal static string PatternBudgetMessage(string pattern)
+        => "Pattern evaluation exceeded its budget (" + SchemaNode.PatternBudget.TotalMilliseconds + " ms) for " + pattern + "; the value could not be checked.";
+
+    internal static string FormatMessage(string shown, string format) => shown + " is not a valid " + format + ".";
+
+    /// <summary>The allowed values for an enum message: the first <see cref="MaxListedValues"/>, then how many more, so a huge enum does not make every message huge.</summary>
+    private static string Listed(SchemaLiteral[] values)
+    {
+        var listed = string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Take(values, MaxListedValues), e => e.Preview()));
+        return values.Length <= MaxListedValues
+            ? listed
+            : listed + " and " + (values.Length - MaxListedValues).ToString("N0", global::System.Globalization.CultureInfo.InvariantCulture) + " more";
+    }
+
     internal const string ClosedObject = "is not a declared property: this object is closed (additionalProperties false) and allows only the properties its schema lists.";
 
     internal static string ClosedArray(int prefix) => "is not allowed: the array may have at most " + prefix + " items.";
@@ -662,8 +684,7 @@ internal static class SchemaValidator
 
             if (node.Enum != null && !global::System.Linq.Enumerable.Any(node.Enum, e => e.Matches(instance)))
             {
-                valid = Fail(instancePath, schemaPath, node, "enum", "enum",
-                    "Value " + Show(instance) + " is not one of " + Listed(node.Enum) + ".");
+                valid = Fail(instancePath, schemaPath, node, "enum", "enum", EnumMessage(Show(instance), node.Enum));
                 if (FailFast)
                 {
                     return false;
@@ -672,8 +693,7 @@ internal static class SchemaValidator
 
             if (node.Const is { } constant && !constant.Matches(instance))
             {
-                valid = Fail(instancePath, schemaPath, node, "const", "const",
-                    "Value " + Show(instance) + " must be " + constant.Preview() + ".");
+                valid = Fail(instancePath, schemaPath, node, "const", "const", ConstMessage(Show(instance), constant));
                 if (FailFast)
                 {
                     return false;
@@ -729,14 +749,12 @@ internal static class SchemaValidator
                 var length = JsonValues.CodePointCount(text);
                 if (length < node.MinLength)
                 {
-                    valid = Fail(instancePath, schemaPath, node, "minLength", "minLength",
-                        "String has " + length + " characters but must have at least " + node.MinLength + ".");
+                    valid = Fail(instancePath, schemaPath, node, "minLength", "minLength", LengthMessage(length, "at least", node.MinLength));
                 }
 
                 if (length > node.MaxLength)
                 {
-                    valid = Fail(instancePath, schemaPath, node, "maxLength", "maxLength",
-                        "String has " + length + " characters but must have at most " + node.MaxLength + ".");
+                    valid = Fail(instancePath, schemaPath, node, "maxLength", "maxLength", LengthMessage(length, "at most", node.MaxLength));
                 }
             }
 
@@ -744,13 +762,12 @@ internal static class SchemaValidator
             {
                 valid = matches is null
                     ? PatternOverBudget(instancePath, schemaPath, node, "pattern", node.PatternSource!)
-                    : Fail(instancePath, schemaPath, node, "pattern", "pattern", Show(text) + " does not match the pattern " + node.PatternSource + ".");
+                    : Fail(instancePath, schemaPath, node, "pattern", "pattern", PatternMessage(Show(text), node.PatternSource!));
             }
 
             if (node.Format != null && _options.AssertFormats && !FormatChecker.IsValid(node.Format, text))
             {
-                valid = Fail(instancePath, schemaPath, node, "format", "format",
-                    Show(text) + " is not a valid " + node.Format + ".");
+                valid = Fail(instancePath, schemaPath, node, "format", "format", FormatMessage(Show(text), node.Format));
             }
 
             return valid;
@@ -1171,16 +1188,6 @@ internal static class SchemaValidator
         /// <summary>An instance value as messages show it: previewed, or withheld when the caller asked for redaction or the schema marks it sensitive.</summary>
         private string Show(global::System.Text.Json.JsonElement value) => Withhold ? RedactedValue : JsonValues.Preview(value);
 
-        /// <summary>The allowed values for an enum message: the first <see cref="MaxListedValues"/>, then how many more, so a huge enum does not make every message huge.</summary>
-        private static string Listed(SchemaLiteral[] values)
-        {
-            var listed = string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Take(values, MaxListedValues), e => e.Preview()));
-            return values.Length <= MaxListedValues
-                ? listed
-                : listed + " and " + (values.Length - MaxListedValues).ToString("N0", global::System.Globalization.CultureInfo.InvariantCulture) + " more";
-        }
-
-
         private string Show(string text) => Withhold ? RedactedValue : JsonValues.Preview(text);
 
         private bool Withhold => _options.RedactValues || _sensitiveDepth > 0;
@@ -1211,8 +1218,7 @@ internal static class SchemaValidator
 
         /// <summary>A pattern that used up its time budget: the value was not checked, which is its own error, never "does not match".</summary>
         private bool PatternOverBudget(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string keywordToken, string pattern)
-            => Fail(instancePath, schemaPath, node, keywordToken, "patternBudget",
-                "Pattern evaluation exceeded its budget (" + SchemaNode.PatternBudget.TotalMilliseconds + " ms) for " + pattern + "; the value could not be checked.");
+            => Fail(instancePath, schemaPath, node, keywordToken, "patternBudget", PatternBudgetMessage(pattern));
 
         /// <summary>Records an error and returns false, so callers can write <c>valid = Fail(...)</c>.</summary>
         private bool Fail(JsonPath instancePath, JsonPath schemaPath, SchemaNode node, string? keywordToken, string keyword, string message,

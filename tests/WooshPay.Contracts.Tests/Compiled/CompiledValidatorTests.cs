@@ -192,6 +192,72 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_huge_invalid_string_is_checked_on_its_bytes_not_copied()
+    {
+        // A 10 MB currency fails its pattern (a byte loop) and, under the Alipay if/then, its enum: the collectors report
+        // both from the bytes and decode only the start of the value for the messages.
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentCreateRequestSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.request.json"));
+        var utf8 = Encoding.UTF8.GetBytes(WithCurrency(canonical, new string('a', 10_000_000)));
+
+        validator.ValidateUtf8(utf8);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = validator.ValidateUtf8(utf8);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        output.WriteLine($"{utf8.Length} bytes of input, {allocated} bytes allocated");
+        Assert.Equal(new[] { ("/currency", "pattern"), ("/currency", "enum") }, result.Errors.Select(e => (e.InstanceLocation, e.Keyword)));
+        Assert.Equal(validator.ValidateUtf8(utf8, interpreted: true).Errors, result.Errors);
+        Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated for {utf8.Length} bytes of input");
+    }
+
+    [Fact]
+    public void A_huge_escaped_string_is_never_parsed_into_a_document()
+    {
+        // An escape sends the pattern to the Regex, which reads UTF-16: each check that reads the value decodes it (2 bytes a
+        // character; the fast pass, and the collectors' checks on the way down to it), one at a time, and nothing else is
+        // copied (the interpreter's route took a document of the value, 2.7 times its size, and a decoded copy per enum value).
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentCreateRequestSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.request.json"));
+        const int characters = 10_000_000;
+        var utf8 = Encoding.UTF8.GetBytes(WithCurrency(canonical, "\\u0061" + new string('a', characters - 1)));
+
+        validator.ValidateUtf8(utf8);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = validator.ValidateUtf8(utf8);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        output.WriteLine($"{utf8.Length} bytes of input, {allocated} bytes allocated");
+        Assert.Equal(validator.ValidateUtf8(utf8, interpreted: true).Errors, result.Errors);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.True(allocated < 5 * 2L * characters, $"{allocated} bytes allocated for {characters} characters");
+    }
+
+    [Fact]
+    public void String_errors_read_from_the_bytes_are_the_interpreters()
+    {
+        // Lengths, a pattern, an enum and their messages' previews come from the bytes on the compiled path and from the
+        // decoded text in the interpreter: strings of every kind (escapes, quotes, astral characters, long and short), as
+        // System.Text.Json escapes them by default and as it leaves them.
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentCreateRequestSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.request.json"));
+        var relaxed = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var piece = Gen.OneOf(Gen.Char['a', 'z'].Select(c => c.ToString()), Gen.Const("\"\\/\n\t\u0001"), Gen.Char['\u00A0', '\u07FF'].Select(c => c.ToString()),
+            Gen.Char['\u4E00', '\u9FFF'].Select(c => c.ToString()), Gen.Const("\U0001F4B0"), Gen.Const("é"));
+        Gen.Select(piece.Array[0, 80], Gen.Bool).Sample((pieces, escapeAll) =>
+        {
+            var text = string.Concat(pieces);
+            var json = WithCurrency(canonical, null, JsonSerializer.Serialize(text, escapeAll ? JsonSerializerOptions.Default : relaxed));
+            var utf8 = Encoding.UTF8.GetBytes(json);
+            Assert.Equal(validator.ValidateUtf8(utf8, interpreted: true).Errors, validator.ValidateUtf8(utf8).Errors);
+        }, iter: 2_000);
+    }
+
+    /// <summary>The payload with its currency replaced: by <paramref name="raw"/> JSON text between quotes, or by a whole JSON string.</summary>
+    private static string WithCurrency(string payload, string? raw, string? json = null)
+        => System.Text.RegularExpressions.Regex.Replace(payload, "\"currency\"\\s*:\\s*\"[^\"]*\"", _ => "\"currency\": " + (json ?? "\"" + raw + "\""), default, TimeSpan.FromSeconds(10));
+
+    [Fact]
     public void A_schema_the_compiled_pass_cannot_serve_stays_on_the_interpreter_with_an_info_diagnostic()
     {
         const string schema = """
