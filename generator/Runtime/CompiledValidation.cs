@@ -356,7 +356,6 @@ internal static class CompiledValidation
         }
     }
 
-    /// <summary>The current string, unescaped, in <paramref name="stack"/> or (when longer) in an array rented into <paramref name="rented"/>.</summary>
     /// <summary>The current string decoded into <paramref name="stack"/>, or a buffer put in <paramref name="rented"/> (give it to <see cref="Return"/>).</summary>
     internal static global::System.ReadOnlySpan<char> Text(in global::System.Text.Json.Utf8JsonReader reader, global::System.Span<char> stack, ref char[]? rented)
     {
@@ -759,7 +758,7 @@ internal sealed class CompiledErrors
     public bool StringValues(SchemaNode node, in global::System.Text.Json.Utf8JsonReader reader)
     {
         var valid = true;
-        if (node.Enum != null && !IsOneOf(node.Enum, in reader))
+        if (node.Enum != null && !MatchesAny(node.Enum, in reader))
         {
             valid = Add(Error(node, "enum", SchemaValidator.EnumMessage(Show(in reader), node.Enum)));
         }
@@ -772,7 +771,7 @@ internal sealed class CompiledErrors
         return valid;
     }
 
-    private static bool IsOneOf(SchemaLiteral[] values, in global::System.Text.Json.Utf8JsonReader reader)
+    private static bool MatchesAny(SchemaLiteral[] values, in global::System.Text.Json.Utf8JsonReader reader)
     {
         foreach (var value in values)
         {

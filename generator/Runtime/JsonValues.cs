@@ -585,7 +585,10 @@ internal static class JsonValues
         return Preview(StringOf(value));
     }
 
-    /// <summary>Above this many bytes, a string's preview is decoded from a prefix of its raw text.</summary>
+    /// <summary>
+    /// Above this many bytes, a string's preview is decoded from a prefix of its raw text; shorter ones keep
+    /// <see cref="StringOf"/>, which also reads the lone surrogates of text the interpreter takes whole.
+    /// </summary>
     private const int LongPreviewBytes = 1024;
 
     /// <summary>
