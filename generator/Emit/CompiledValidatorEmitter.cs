@@ -9,8 +9,9 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// Emits a schema class's public Validate entry points and, when the planner compiled the file, two methods per
 /// schema node. <c>CheckNode{n}</c> is a forward pass over <c>Utf8JsonReader</c> that matches names and enum values
 /// as UTF-8, tracks required properties in a bitmask and calls $ref targets directly; composition keywords run on
-/// copies of the reader (a struct), so nothing is allocated. <c>CollectNode{n}</c> runs only on a document the checks
-/// rejected and builds the interpreter's error list (see <c>Runtime/CompiledValidation.cs</c>, <c>CompiledErrors</c>).
+/// copies of the reader (a struct), so nothing is allocated. <c>CollectNode{n}</c> runs only on a value its check
+/// rejected or left undecided (the caller probes first) and builds the interpreter's error list (see
+/// <c>Runtime/CompiledValidation.cs</c>, <c>CompiledErrors</c>).
 /// </summary>
 internal static class CompiledValidatorEmitter
 {
@@ -52,7 +53,7 @@ internal static class CompiledValidatorEmitter
         w.WriteLine($"/// <summary>Validates {what} against this schema and returns every error with its JSON Pointer.</summary>");
         w.WriteLine("/// <remarks>");
         w.WriteLine(file.IsCompiled
-            ? "/// A compiled pass answers first: a valid document allocates nothing and gets a shared result. A document it does not accept is walked again by compiled collectors that build the error list themselves, exactly the interpreter's (order, MaxErrors cut, redaction); only a value under a keyword they do not report on (a scalar's checks, enum, const, oneOf, not, if, contains, uniqueItems, patternProperties) is parsed alone and evaluated by the interpreter in place. Text that is not JSON, not Unicode, or that names a member twice is validated by the interpreter whole."
+            ? "/// A compiled pass answers first: a valid document allocates nothing and gets a shared result. A document it does not accept is walked again by compiled collectors that build the error list themselves, exactly the interpreter's (order, MaxErrors cut, redaction); only a value under a keyword they do not report on (a scalar's checks, enum, const, oneOf, not, contains, patternProperties) is parsed alone and evaluated by the interpreter in place. Text that is not JSON, not Unicode, or that names a member twice is validated by the interpreter whole."
             : "/// Validated by the interpreter: the schema uses a keyword the compiled pass cannot check in one forward pass (see the generator's info diagnostic WPC050).");
         w.WriteLine("/// </remarks>");
         w.WriteLine($"public static {runtime}.ValidationResult Validate({parameter}, {runtime}.ValidationOptions? options = null)");
@@ -767,7 +768,7 @@ internal static class CompiledValidatorEmitter
         /// </summary>
         private static bool CollectsContainers(CompiledNodeSpec node)
             => node.ValueSets.IsEmpty && node.OneOf.IsEmpty && node.Not is null && node.PatternProperties.IsEmpty
-                && node.Contains is null && !node.UniqueItems;
+                && node.Contains is null;
 
         /// <summary>
         /// Whether the collector of <paramref name="node"/> reports on a string itself, on its bytes (a huge string is not
@@ -786,26 +787,6 @@ internal static class CompiledValidatorEmitter
                 {
                     _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r, ref c);" : $"return e.False(GetNode({index}), ref r);");
                     return;
-                }
-
-                // An undecided check is no verdict: the value is collected even when the list is full, for its verdict.
-                _w.WriteLine("var probe = r;");
-                _w.WriteLine($"var passed = CheckNode{index}(ref probe, ref c);");
-                _w.WriteLine($"if ({_runtime}.CompiledErrors.Decided(ref c))");
-                using (_w.Block())
-                {
-                    _w.WriteLine("if (passed)");
-                    using (_w.Block())
-                    {
-                        _w.WriteLine("r = probe;");
-                        _w.WriteLine("return true;");
-                    }
-
-                    _w.WriteLine("if (e.IsFull)");
-                    using (_w.Block())
-                    {
-                        _w.WriteLine("return e.Refuse(ref r);");
-                    }
                 }
 
                 _w.WriteLine($"var node = GetNode({index});");
@@ -882,15 +863,35 @@ internal static class CompiledValidatorEmitter
             _w.WriteLine();
         }
 
-        /// <summary>Collects an in-place subschema ($ref, allOf) on a copy of the reader at the value's start.</summary>
+        /// <summary>Collects an in-place subschema ($ref, allOf, then, else) on a copy of the reader at the value's start.</summary>
         private void CollectInPlace(SchemaNodeAddress target, string schemaTokens)
         {
             using (_w.Block())
             {
                 _w.WriteLine("var copy = start;");
+                CollectValue(target, "copy", "valid", null, schemaTokens);
+            }
+        }
+
+        /// <summary>
+        /// Checks the value at <paramref name="reader"/> against <paramref name="target"/> with the fast check, on a probe, and
+        /// collects its errors only when that fails and the list has room (or it gave no verdict), so a passing value, or
+        /// one refused by a full list, costs no pointer token; <paramref name="verdict"/> takes the value's verdict.
+        /// </summary>
+        private void CollectValue(SchemaNodeAddress target, string reader, string verdict, string? pushInstance, string schemaTokens)
+        {
+            _w.WriteLine($"var probe = {reader};");
+            _w.WriteLine($"if (!e.Settled({Call(target, "probe")}, ref c, ref {reader}, in probe, ref {verdict}))");
+            using (_w.Block())
+            {
+                if (pushInstance != null)
+                {
+                    _w.WriteLine(pushInstance);
+                }
+
                 _w.WriteLine($"e.PushSchema({schemaTokens});");
-                _w.WriteLine($"valid &= {Collect(target, "copy")};");
-                _w.WriteLine($"e.Pop(0, {(schemaTokens.Contains(',') ? 2 : 1)});");
+                _w.WriteLine($"{verdict} &= {Collect(target, reader)};");
+                _w.WriteLine($"e.Pop({(pushInstance != null ? 1 : 0)}, {(schemaTokens.Contains(',') ? 2 : 1)});");
             }
         }
 
@@ -938,10 +939,11 @@ internal static class CompiledValidatorEmitter
                     // The fast check gave no verdict: the condition is collected for it, and its errors dropped.
                     _w.WriteLine("tested = start;");
                     _w.WriteLine("var before = e.Count;");
+                    _w.WriteLine("var cut = e.Cut;");
                     _w.WriteLine("e.PushSchema(\"if\");");
                     _w.WriteLine($"condition = {Collect(condition, "tested")};");
                     _w.WriteLine("e.Pop(0, 1);");
-                    _w.WriteLine("e.Discard(before);");
+                    _w.WriteLine("e.Discard(before, cut);");
                 }
 
                 if (node.Then is { } then)
@@ -963,6 +965,7 @@ internal static class CompiledValidatorEmitter
             using (_w.Block())
             {
                 _w.WriteLine("var before = e.Count;");
+                _w.WriteLine("var cut = e.Cut;");
                 _w.WriteLine($"var ends = new int[{Int(node.AnyOfBranches.Count)}];");
                 _w.WriteLine("var matched = false;");
                 for (var i = 0; i < node.AnyOfBranches.Count; i++)
@@ -972,41 +975,23 @@ internal static class CompiledValidatorEmitter
                     using (_w.Block())
                     {
                         _w.WriteLine("var copy = start;");
-                        _w.WriteLine($"e.PushSchema(\"anyOf\", \"{Int(i)}\");");
-                        _w.WriteLine($"matched = {Collect(node.AnyOfBranches[i], "copy")};");
-                        _w.WriteLine("e.Pop(0, 2);");
+                        _w.WriteLine("matched = true;");
+                        CollectValue(node.AnyOfBranches[i], "copy", "matched", null, $"\"anyOf\", \"{Int(i)}\"");
                         _w.WriteLine($"ends[{Int(i)}] = e.Count;");
                     }
                 }
 
-                _w.WriteLine("if (matched) e.Discard(before);");
+                _w.WriteLine("if (matched) e.Discard(before, cut);");
                 _w.WriteLine("else valid = e.NoAlternative(node, before, ends);");
             }
         }
 
-        /// <summary>
-        /// Checks one member or item at <c>r</c> with the fast check and collects its errors only when that fails, so a
-        /// passing value costs no pointer token.
-        /// </summary>
+        /// <summary>Collects one member or item at <c>r</c>, the reader then past it.</summary>
         private void CollectChild(SchemaNodeAddress target, string pushInstance, string schemaTokens)
         {
             using (_w.Block())
             {
-                _w.WriteLine("var child = r;");
-                _w.WriteLine($"if ({_runtime}.CompiledErrors.Passed({Call(target, "child")}, ref c))");
-                using (_w.Block())
-                {
-                    _w.WriteLine("r = child;");
-                }
-
-                _w.WriteLine("else");
-                using (_w.Block())
-                {
-                    _w.WriteLine(pushInstance);
-                    _w.WriteLine($"e.PushSchema({schemaTokens});");
-                    _w.WriteLine($"valid &= {Collect(target, "r")};");
-                    _w.WriteLine($"e.Pop(1, {(schemaTokens.Contains(',') ? 2 : 1)});");
-                }
+                CollectValue(target, "r", "valid", pushInstance, schemaTokens);
             }
         }
 
@@ -1100,6 +1085,12 @@ internal static class CompiledValidatorEmitter
                     _w.WriteLine("var before = e.Count;");
                 }
 
+                if (node.UniqueItems)
+                {
+                    _w.WriteLine("var array = r;");
+                    _w.WriteLine("if (!e.UniqueLast) valid &= e.Unique(node, array);");
+                }
+
                 _w.WriteLine("var index = 0;");
                 _w.WriteLine($"while (r.Read() && r.TokenType != {Token}.EndArray)");
                 using (_w.Block())
@@ -1136,6 +1127,12 @@ internal static class CompiledValidatorEmitter
                 {
                     _w.WriteLine("var at = before;");
                     _w.WriteLine("valid &= e.ItemCount(node, ref at, index);");
+                }
+
+                if (node.UniqueItems)
+                {
+                    // Last only while nothing failed: the interpreter stops at its first failure then.
+                    _w.WriteLine("if (e.UniqueLast && valid) valid = e.Unique(node, array);");
                 }
             }
         }

@@ -120,8 +120,8 @@ internal static class CompiledValidation
     /// <summary>
     /// The error list of a document the compiled pass did not accept, built by <paramref name="collect"/> in one more walk
     /// over the reader; null when the interpreter must take the whole document: text that is not JSON (the parser's
-    /// message is the error), not Unicode, or that names a member twice (the document's one error), and a document with
-    /// more errors than <see cref="ValidationOptions.MaxErrors"/>.
+    /// message is the error), not Unicode, or that names a member twice (the document's one error). A document with more
+    /// errors than <see cref="ValidationOptions.MaxErrors"/> stays here too: the list keeps the first of them.
     /// </summary>
     public static ValidationResult? Collect(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options, CompiledCollect collect)
     {
@@ -152,8 +152,7 @@ internal static class CompiledValidation
             var errors = new CompiledErrors(options);
             var valid = collect(ref reader, ref context, errors);
 
-            // More errors than MaxErrors: which ones the interpreter keeps depends on the order it meets them, so it takes the document.
-            return errors.Overflowed ? null : errors.Result(valid);
+            return errors.Result(valid);
         }
         catch (global::System.Text.Json.JsonException)
         {
@@ -599,11 +598,11 @@ internal ref struct CompiledNames
 /// A forward pass learns what an object or array misses (required, minProperties, minItems, ...) only at its end, so those
 /// errors are inserted where the interpreter, which checks them first, puts them. Pointers are kept as token stacks and
 /// written out only for an error. Strings are checked on their bytes. A value the collectors do not evaluate themselves
-/// (a number, boolean or null, or a node with oneOf or not, and an object or array under enum, const, uniqueItems,
-/// contains or patternProperties) is parsed alone and evaluated by the interpreter in place, into the same list.
-/// Under StopAtFirstError the list keeps the first error in that order. Otherwise, once an error does not fit in
-/// MaxErrors the walk is <see cref="Overflowed"/>: the interpreter refuses errors as it meets them, and which those are
-/// depends on errors this walk inserts later, so the document goes to the interpreter.
+/// (a number, boolean or null, or a node with oneOf or not, and an object or array under enum, const, contains or
+/// patternProperties) is parsed alone and evaluated by the interpreter in place, into the same list.
+/// The list keeps the first errors in that order, one under StopAtFirstError and MaxErrors otherwise, as the interpreter
+/// does: an error inserted ahead of kept ones pushes the last out, an error that would land past them is refused, and a
+/// failing value met once the list is full is skipped unread.
 /// Allocated only once a document is known to be invalid.
 /// </summary>
 internal sealed class CompiledErrors
@@ -633,13 +632,10 @@ internal sealed class CompiledErrors
     /// <summary>How many errors the list holds: where errors found later about a value are inserted.</summary>
     public int Count => _errors.Count;
 
-    /// <summary>No further error would be kept: a failing value is only skipped.</summary>
-    public bool IsFull => _errors.Count >= _keep;
+    /// <summary>An error was left out so far: restored with <see cref="Discard"/> when the errors it crowded out are dropped.</summary>
+    public bool Cut => _cut;
 
-    /// <summary>More errors than MaxErrors (without StopAtFirstError): the list is not the interpreter's.</summary>
-    public bool Overflowed => _cut && !_options.StopAtFirstError;
-
-    /// <summary>The result of a walk that did not overflow: at most one error under StopAtFirstError, never marked cut.</summary>
+    /// <summary>The walk's result: at most one error under StopAtFirstError (never marked cut, as one was asked for).</summary>
     public ValidationResult Result(bool valid)
     {
         if (valid)
@@ -652,7 +648,38 @@ internal sealed class CompiledErrors
             _errors.RemoveRange(_keep, _errors.Count - _keep);
         }
 
-        return new ValidationResult(_errors, false);
+        return new ValidationResult(_errors, false, _cut && !_options.StopAtFirstError);
+    }
+
+    /// <summary>
+    /// Settles a value from its fast check, run on <paramref name="probe"/> (a copy of <paramref name="reader"/>): a pass
+    /// moves the reader past the value, and a failure once the list is full skips it, <paramref name="valid"/> made false.
+    /// False when the value's errors are to be collected: it failed with room in the list, or the check gave no verdict
+    /// (an undecided value is collected even when the list is full, for its verdict).
+    /// </summary>
+    public bool Settled(bool passed, ref CompiledContext context, ref global::System.Text.Json.Utf8JsonReader reader,
+        in global::System.Text.Json.Utf8JsonReader probe, ref bool valid)
+    {
+        if (!Decided(ref context))
+        {
+            return false;
+        }
+
+        if (passed)
+        {
+            reader = probe;
+            return true;
+        }
+
+        if (_errors.Count < _keep)
+        {
+            return false;
+        }
+
+        _cut = true;
+        reader.Skip();
+        valid = false;
+        return true;
     }
 
     /// <summary>Whether a fast check passed and decided; the context is made decided again for the next check.</summary>
@@ -711,14 +738,6 @@ internal sealed class CompiledErrors
     {
         _instance.RemoveRange(_instance.Count - instanceTokens, instanceTokens);
         _schema.RemoveRange(_schema.Count - schemaTokens, schemaTokens);
-    }
-
-    /// <summary>A failing value when the list is full: it is skipped.</summary>
-    public bool Refuse(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        _cut = true;
-        reader.Skip();
-        return false;
     }
 
     /// <summary>Evaluates the value at <paramref name="reader"/> (parsed alone) with the interpreter; the reader ends on its last token.</summary>
@@ -867,6 +886,19 @@ internal sealed class CompiledErrors
         return valid;
     }
 
+    /// <summary>
+    /// True when uniqueItems is checked after an array's items, as the interpreter does under StopAtFirstError (a failing
+    /// item settles the verdict before the array is hashed); otherwise it is checked first, after minItems and maxItems.
+    /// </summary>
+    public bool UniqueLast => _options.StopAtFirstError;
+
+    /// <summary>uniqueItems of <paramref name="node"/> on the array at <paramref name="arrayStart"/>, found on its bytes.</summary>
+    public bool Unique(SchemaNode node, global::System.Text.Json.Utf8JsonReader arrayStart)
+    {
+        var (first, second) = JsonValues.FindDuplicate(arrayStart);
+        return first < 0 || Add(Error(node, "uniqueItems", SchemaValidator.UniqueMessage(first, second)));
+    }
+
     /// <summary>A member of a closed object (additionalProperties false) that no property declares; its value is skipped.</summary>
     public bool Undeclared(SchemaNode node, in global::System.Text.Json.Utf8JsonReader name, ref global::System.Text.Json.Utf8JsonReader value)
     {
@@ -884,13 +916,18 @@ internal sealed class CompiledErrors
             Pointer(_schema) + "/items", node.AbsoluteLocation + "/items", SchemaValidator.ItemMessage(index, SchemaValidator.ClosedArray(prefix))));
     }
 
-    /// <summary>Drops the errors of an alternative that matched.</summary>
-    public void Discard(int count)
+    /// <summary>
+    /// Drops the errors after the first <paramref name="count"/> (an alternative that matched, a condition), and with them
+    /// any refusal meanwhile: <paramref name="cut"/> is <see cref="Cut"/> before them.
+    /// </summary>
+    public void Discard(int count, bool cut)
     {
         if (_errors.Count > count)
         {
             _errors.RemoveRange(count, _errors.Count - count);
         }
+
+        _cut = cut;
     }
 
     /// <summary>No anyOf alternative matched: as the interpreter, type-only errors are dropped and the anyOf error goes ahead of the rest.</summary>

@@ -478,78 +478,252 @@ internal static class JsonValues
         }
     }
 
-    /// <summary>Returns the indices of the first two equal items (the earliest second item, and the first item it equals), or (-1, -1).</summary>
+    /// <summary>
+    /// Returns the indices of the first two equal items of <paramref name="array"/> (the earliest second item, and the first
+    /// item it equals), or (-1, -1): <see cref="FindDuplicate(global::System.Text.Json.Utf8JsonReader)"/> on the element's text.
+    /// </summary>
     public static (int First, int Second) FindDuplicate(global::System.Text.Json.JsonElement array)
     {
-        // Items are chained by a hash that equal values share, so a long array is not compared pairwise; per item this
-        // holds the element, its chain link and a table entry (about 40 bytes), where a list per hash held three times that.
-        var length = array.GetArrayLength();
-        var items = new global::System.Text.Json.JsonElement[length];
-        var earlierWithSameHash = new int[length];
-        var lastWithHash = new global::System.Collections.Generic.Dictionary<int, int>();
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        // The element was parsed already: whatever depth it has, its reader accepts.
+#if NET9_0_OR_GREATER
+        var utf8 = global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(array);
+#else
+        var utf8 = global::System.Text.Encoding.UTF8.GetBytes(array.GetRawText());
+#endif
+        var reader = new global::System.Text.Json.Utf8JsonReader(utf8, new global::System.Text.Json.JsonReaderOptions { MaxDepth = int.MaxValue });
+        reader.Read();
+        return FindDuplicate(reader);
+    }
+
+    /// <summary>
+    /// Returns the indices of the first two equal items of the array at <paramref name="arrayStart"/> (the earliest second
+    /// item, and the first item it equals), or (-1, -1), read from its bytes in time linear in their count. Per item it holds
+    /// a 64-bit structural hash and two table slots (16 bytes) and allocates nothing, whatever the items; equal hashes are
+    /// confirmed with <see cref="DeepEquals"/> on the two items parsed alone. The only earlier item of the table equal to
+    /// this one is the earliest (a second would have returned).
+    /// </summary>
+    public static (int First, int Second) FindDuplicate(global::System.Text.Json.Utf8JsonReader arrayStart)
+    {
+        var length = 0;
+        var counter = arrayStart;
+        while (counter.Read() && counter.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
         {
-            items[index] = item;
-            var hash = StructuralHash(item);
-            var previous = lastWithHash.TryGetValue(hash, out var last) ? last : -1;
-            var first = -1;
-            for (var other = previous; other >= 0; other = earlierWithSameHash[other])
+            counter.Skip();
+            length++;
+        }
+
+        var bits = 1;
+        while ((1L << bits) < 2L * length)
+        {
+            bits++;
+        }
+
+        var hashes = new ulong[length];
+        var slots = new int[1 << bits];
+        var mask = slots.Length - 1;
+        var reader = arrayStart;
+        for (var index = 0; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray; index++)
+        {
+            var item = reader;
+            var hash = StructuralHash(ref reader, 0);
+            var slot = (int)((hash * 0x9E3779B97F4A7C15UL) >> (64 - bits));
+            for (; slots[slot] != 0; slot = (slot + 1) & mask)
             {
-                // The chain runs backwards: the last equal item met is the earliest.
-                if (DeepEquals(items[other], item))
+                var other = slots[slot] - 1;
+                if (hashes[other] == hash && ItemEquals(arrayStart, other, item))
                 {
-                    first = other;
+                    return (other, index);
                 }
             }
 
-            if (first >= 0)
-            {
-                return (first, index);
-            }
-
-            earlierWithSameHash[index] = previous;
-            lastWithHash[hash] = index;
-            index++;
+            hashes[index] = hash;
+            slots[slot] = index + 1;
         }
 
         return (-1, -1);
     }
 
-    /// <summary>
-    /// A structural hash consistent with <see cref="DeepEquals"/>: numbers by exact value (1, 1.0 and 1e0 alike),
-    /// arrays by their items in order, objects by their members in any order. Distinct containers spread over
-    /// buckets, so <see cref="FindDuplicate"/> stays linear in the array's size.
-    /// </summary>
-    private static int StructuralHash(global::System.Text.Json.JsonElement value)
+    /// <summary>Whether the item at <paramref name="index"/> of the array at <paramref name="arrayStart"/> equals the value at <paramref name="item"/>.</summary>
+    private static bool ItemEquals(global::System.Text.Json.Utf8JsonReader arrayStart, int index, global::System.Text.Json.Utf8JsonReader item)
     {
-        switch (value.ValueKind)
+        var earlier = arrayStart;
+        earlier.Read();
+        for (var i = 0; i < index; i++)
         {
-            case global::System.Text.Json.JsonValueKind.String:
-                return global::System.StringComparer.Ordinal.GetHashCode(StringOf(value));
-            case global::System.Text.Json.JsonValueKind.Number:
-                var number = ExactNumber.Parse(value.GetRawText());
-                return global::System.HashCode.Combine(number.Sign, global::System.StringComparer.Ordinal.GetHashCode(number.Digits), number.Exponent);
-            case global::System.Text.Json.JsonValueKind.Array:
-                var items = new global::System.HashCode();
-                items.Add(8);
-                foreach (var item in value.EnumerateArray())
+            earlier.Skip();
+            earlier.Read();
+        }
+
+        using var a = global::System.Text.Json.JsonDocument.ParseValue(ref earlier);
+        using var b = global::System.Text.Json.JsonDocument.ParseValue(ref item);
+        return DeepEquals(a.RootElement, b.RootElement);
+    }
+
+    /// <summary>How deep <see cref="StructuralHash"/> looks; deeper values hash alike, and DeepEquals tells them apart.</summary>
+    private const int MaxHashDepth = 256;
+
+    /// <summary>
+    /// A 64-bit structural hash of the value at <paramref name="reader"/>, consistent with <see cref="DeepEquals"/>: strings
+    /// by their unescaped UTF-8, numbers by exact value (1, 1.0 and 1e0 alike), arrays by their items in order, objects by
+    /// their members in any order. Seeded per process (<see cref="global::System.HashCode"/>), so a payload cannot be built
+    /// to collide. The reader ends on the value's last token.
+    /// </summary>
+    private static ulong StructuralHash(ref global::System.Text.Json.Utf8JsonReader reader, int depth)
+    {
+        var hash = new Hash64((int)reader.TokenType);
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.String:
+                hash.AddText(in reader);
+                break;
+            case global::System.Text.Json.JsonTokenType.Number:
+                hash.AddNumber(reader.ValueSpan);
+                break;
+            case global::System.Text.Json.JsonTokenType.StartArray when depth < MaxHashDepth:
+                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                 {
-                    items.Add(StructuralHash(item));
+                    hash.Add(StructuralHash(ref reader, depth + 1));
                 }
 
-                return items.ToHashCode();
-            case global::System.Text.Json.JsonValueKind.Object:
+                break;
+            case global::System.Text.Json.JsonTokenType.StartObject when depth < MaxHashDepth:
                 // A sum of per-member hashes does not depend on member order.
-                var members = 4;
-                foreach (var member in value.EnumerateObject())
+                var members = 0UL;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    members = unchecked(members + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(member.Name), StructuralHash(member.Value)));
+                    var member = new Hash64(0);
+                    member.AddText(in reader);
+                    reader.Read();
+                    member.Add(StructuralHash(ref reader, depth + 1));
+                    members = unchecked(members + member.Value);
                 }
 
-                return members;
+                hash.Add(members);
+                break;
             default:
-                return (int)value.ValueKind;
+                reader.Skip();
+                break;
+        }
+
+        return hash.Value;
+    }
+
+    /// <summary>Two <see cref="global::System.HashCode"/>s fed alike from different starts: 64 bits, so a million distinct items do not collide.</summary>
+    private struct Hash64
+    {
+        private global::System.HashCode _low;
+        private global::System.HashCode _high;
+
+        public Hash64(int kind)
+        {
+            _low = default;
+            _high = default;
+            _low.Add(kind);
+            _high.Add(~kind);
+        }
+
+        public ulong Value => (uint)_low.ToHashCode() | ((ulong)(uint)_high.ToHashCode() << 32);
+
+        public void Add(int value)
+        {
+            _low.Add(value);
+            _high.Add(value);
+        }
+
+        public void Add(ulong value)
+        {
+            Add((int)value);
+            Add((int)(value >> 32));
+        }
+
+        /// <summary>
+        /// Adds a JSON number by its exact value, as <see cref="ExactNumber"/> reads it (sign, significant digits, power of
+        /// ten of the last one, the exponent saturating alike), without allocating: 1, 1.0, 10e-1 and 1e0 add the same.
+        /// </summary>
+        public void AddNumber(global::System.ReadOnlySpan<byte> text)
+        {
+            var negative = text.Length > 0 && text[0] == (byte)'-';
+            var start = negative ? 1 : 0;
+            var end = start;
+            long exponent = 0;
+            int first = -1, last = -1;
+            var fraction = false;
+            for (; end < text.Length && text[end] is not ((byte)'e' or (byte)'E'); end++)
+            {
+                if (text[end] == (byte)'.')
+                {
+                    fraction = true;
+                    continue;
+                }
+
+                exponent -= fraction ? 1 : 0;
+                if (text[end] != (byte)'0')
+                {
+                    first = first < 0 ? end : first;
+                    last = end;
+                }
+            }
+
+            if (first < 0)
+            {
+                Add(0);
+                return;
+            }
+
+            if (end < text.Length)
+            {
+                var exponentNegative = end + 1 < text.Length && text[end + 1] == (byte)'-';
+                long value = 0;
+                for (var i = end + 1 + (end + 1 < text.Length && text[end + 1] is (byte)'-' or (byte)'+' ? 1 : 0); i < text.Length; i++)
+                {
+                    value = value < 100_000_000_000_000_000L ? value * 10 + (text[i] - '0') : value;
+                }
+
+                exponent += exponentNegative ? -value : value;
+            }
+
+            Add(negative ? -1 : 1);
+            for (var i = first; i <= last; i++)
+            {
+                if (text[i] != (byte)'.')
+                {
+                    Add(text[i]);
+                }
+            }
+
+            // The zeros after the last significant digit each raise the power of ten by one.
+            for (var i = last + 1; i < end; i++)
+            {
+                exponent += text[i] == (byte)'.' ? 0 : 1;
+            }
+
+            Add((ulong)exponent);
+        }
+
+        /// <summary>Adds the text of the string or member name at <paramref name="reader"/> as unescaped UTF-8.</summary>
+        public void AddText(in global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                AddBytes(reader.ValueSpan);
+                return;
+            }
+
+            var rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
+            try
+            {
+                AddBytes(new global::System.ReadOnlySpan<byte>(rented, 0, reader.CopyString(rented)));
+            }
+            finally
+            {
+                global::System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        private void AddBytes(global::System.ReadOnlySpan<byte> bytes)
+        {
+            _low.AddBytes(bytes);
+            _high.AddBytes(bytes);
         }
     }
 

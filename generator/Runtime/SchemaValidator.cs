@@ -389,6 +389,8 @@ internal static class SchemaValidator
 
     internal static string MemberMessage(string name, bool redacted, string notAllowed) => "Property " + (redacted ? name : JsonValues.Quote(name)) + " " + notAllowed;
 
+    internal static string UniqueMessage(int first, int second) => "Items " + first + " and " + second + " are equal; items must be unique.";
+
     internal static string ItemMessage(int index, string notAllowed) => "Item " + index + " " + notAllowed;
 
     internal static string EnumMessage(string shown, SchemaLiteral[] values) => "Value " + shown + " is not one of " + Listed(values) + ".";
@@ -1036,7 +1038,7 @@ internal static class SchemaValidator
             }
 
             var (first, second) = JsonValues.FindDuplicate(instance);
-            return first < 0 || Fail(instancePath, schemaPath, node, "uniqueItems", "uniqueItems", "Items " + first + " and " + second + " are equal; items must be unique.");
+            return first < 0 || Fail(instancePath, schemaPath, node, "uniqueItems", "uniqueItems", UniqueMessage(first, second));
         }
 
         private bool EvaluateApplicators(SchemaNode node, global::System.Text.Json.JsonElement instance, JsonPath instancePath, JsonPath schemaPath, Evaluated? tracker)
@@ -1226,7 +1228,10 @@ internal static class SchemaValidator
         {
             // Under StopAtFirstError the list holds only the errors on the way to the first failure (bounded by the schema), and
             // the first of them is reported: as in the complete list's order, which a full list would not keep.
-            if (Errors.Count >= MaxErrors && !_options.StopAtFirstError)
+            // A full list keeps the first MaxErrors of the complete list's order: an error that belongs ahead of kept ones (a
+            // failed anyOf's, before its alternatives') goes in, and the last kept error gives way, as on the compiled path.
+            var full = Errors.Count >= MaxErrors && !_options.StopAtFirstError;
+            if (full && (insertAt < 0 || insertAt >= MaxErrors))
             {
                 ErrorsCut = true;
                 return false;
@@ -1242,6 +1247,12 @@ internal static class SchemaValidator
             else
             {
                 Errors.Add(error);
+            }
+
+            if (full)
+            {
+                Errors.RemoveAt(Errors.Count - 1);
+                ErrorsCut = true;
             }
 
             return false;

@@ -48,6 +48,7 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         var formats = TestGroup.Load(Path.Combine(RepoPaths.TestsProject, "Conformance", "format-assertions.json"), "toolkit/format-assertions.json");
 
         var compared = 0;
+        var truncated = 0;
         var mismatches = new List<string>();
         void Compare(TestCase test, GeneratedValidator validator, bool assertFormats)
         {
@@ -58,6 +59,19 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             {
                 mismatches.Add($"{test.Description}: compiled {fast.IsValid}, interpreter {reference.IsValid} on {test.DataJson}: {FirstDifference(fast.Errors, reference.Errors)}");
             }
+
+            // Limits that cut the list: the suite's anyOf, oneOf and if/then cases, where errors are inserted and discarded.
+            foreach (var limit in new[] { 1, 2 })
+            {
+                var cutFast = validator.ValidateWithLimit(test.DataJson, limit, assertFormats: assertFormats);
+                var cutReference = validator.Interpreted.ValidateWithLimit(test.DataJson, limit, assertFormats: assertFormats);
+                truncated += cutReference.ErrorsTruncated ? 1 : 0;
+                if (!cutFast.Errors.SequenceEqual(cutReference.Errors) || cutFast.ErrorsTruncated != cutReference.ErrorsTruncated)
+                {
+                    mismatches.Add($"{test.Description} (max {limit}): compiled {cutFast.ErrorsTruncated}, interpreter {cutReference.ErrorsTruncated} "
+                        + $"on {test.DataJson}: {FirstDifference(cutFast.Errors, cutReference.Errors)}");
+                }
+            }
         }
 
         var outcomes = ConformanceRunner.Run(groups, assertFormats: false, (t, v) => Compare(t, v, false))
@@ -66,8 +80,9 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         var failed = outcomes.Where(o => o.Failure != null).ToList();
         Assert.True(failed.Count == 0, $"{failed.Count} cases did not run: " + string.Join("\n", failed.Select(f => f.Failure).Distinct().Take(3)));
 
-        output.WriteLine($"{groups.Count} groups, {compared} cases compared (format annotation and assertion).");
+        output.WriteLine($"{groups.Count} groups, {compared} cases compared (format annotation and assertion), {truncated} of them cut by a limit.");
         Assert.True(compared > 2000, $"only {compared} cases ran");
+        Assert.True(truncated > 100, $"only {truncated} cases were cut by a limit");
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(20)));
     }
 
@@ -176,8 +191,7 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentSchema");
         var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.response.json"));
         var types = string.Join(",", Enumerable.Repeat("\"alipay\"", 200_000)) + ",\"nope\"";
-        var payload = System.Text.RegularExpressions.Regex.Replace(canonical, "\"payment_method_types\"\\s*:\\s*\\[[^\\]]*\\]", "\"payment_method_types\":[" + types + "]");
-        var utf8 = Encoding.UTF8.GetBytes(payload);
+        var utf8 = Encoding.UTF8.GetBytes(WithPaymentMethodTypes(canonical, types));
 
         var (errors, allocated) = ValidateMeasured(validator, utf8);
 
@@ -185,6 +199,31 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         Assert.Equal(("/payment_method_types/200000", "enum"), (error.InstanceLocation, error.Keyword));
         Assert.Equal(validator.ValidateUtf8(utf8, interpreted: true).Errors, errors);
         Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated for {utf8.Length} bytes of input");
+    }
+
+    [Fact]
+    public void More_errors_than_MaxErrors_are_cut_on_the_bytes_without_a_document()
+    {
+        // Unknown payment method types by the hundred thousand: the collectors keep the first 100 errors and skip the rest
+        // unread (no pointer token either), where the interpreter would hold the whole document (about twice the input).
+        // What is allocated is the 100 errors and their basic output, whatever the count.
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.response.json"));
+        byte[] Payload(int count) => Encoding.UTF8.GetBytes(WithPaymentMethodTypes(canonical, string.Join(",", Enumerable.Range(0, count).Select(i => "\"unknown_" + i + "\""))));
+        var (smaller, smallerAllocated) = ValidateMeasured(validator, Payload(200_000));
+        var utf8 = Payload(400_000);
+
+        var (errors, allocated) = ValidateMeasured(validator, utf8);
+        var reference = validator.ValidateUtf8(utf8, interpreted: true);
+
+        Assert.Equal(100, errors.Count);
+        Assert.Equal(("/payment_method_types/99", "enum"), (errors[^1].InstanceLocation, errors[^1].Keyword));
+        Assert.True(validator.ValidateUtf8(utf8).ErrorsTruncated);
+        Assert.True(reference.ErrorsTruncated);
+        Assert.Equal(reference.Errors, errors);
+        Assert.Equal(smaller, errors);
+        Assert.True(allocated < 1024 * 1024, $"{allocated} bytes allocated for {utf8.Length} bytes of input");
+        Assert.True(allocated - smallerAllocated < 16 * 1024, $"{allocated} bytes allocated for 400,000 items, {smallerAllocated} for 200,000");
     }
 
     [Fact]
@@ -240,6 +279,11 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
             Assert.Equal(validator.ValidateUtf8(utf8, interpreted: true).Errors, validator.ValidateUtf8(utf8).Errors);
         }, iter: 2_000);
     }
+
+    /// <summary>The payload with the items of its payment_method_types replaced by <paramref name="items"/> (JSON text).</summary>
+    private static string WithPaymentMethodTypes(string payload, string items)
+        => System.Text.RegularExpressions.Regex.Replace(payload, "\"payment_method_types\"\\s*:\\s*\\[[^\\]]*\\]", _ => "\"payment_method_types\":[" + items + "]",
+            default, TimeSpan.FromSeconds(10));
 
     /// <summary>The payload with its currency replaced by <paramref name="jsonString"/> (JSON text, quotes included).</summary>
     private static string WithCurrency(string payload, string jsonString)

@@ -64,9 +64,9 @@ public sealed class GeneratedValidator
 
     /// <summary>Validates as <see cref="Validate"/> does, under a MaxErrors limit too, and returns the whole result, ErrorsTruncated included.</summary>
     public (bool IsValid, IReadOnlyList<ReportedError> Errors, string BasicOutput, bool ErrorsTruncated) ValidateWithLimit(
-        string json, int maxErrors, bool stopAtFirstError = false, bool redactValues = false)
+        string json, int maxErrors, bool stopAtFirstError = false, bool redactValues = false, bool? assertFormats = null)
     {
-        var result = _validate.Invoke(null, new[] { json, Options(stopAtFirstError, null, redactValues, maxErrors) })!;
+        var result = _validate.Invoke(null, new[] { json, Options(stopAtFirstError, assertFormats, redactValues, maxErrors) })!;
         var basic = (string)result.GetType().GetMethod("ToBasicOutputJson")!.Invoke(result, null)!;
         return (IsValid(result), Errors(result), basic, (bool)result.GetType().GetProperty("ErrorsTruncated")!.GetValue(result)!);
     }
