@@ -76,7 +76,7 @@ internal static class CompiledValidation
     /// <summary>The longest decoded string whose buffer returns to the shared pool.</summary>
     private const int MaxPooledChars = 1024 * 1024;
 
-    /// <summary>The most items of one array compared pairwise under uniqueItems; beyond, the interpreter hashes them.</summary>
+    /// <summary>The most items of one array compared pairwise under uniqueItems; beyond, the check is undecided and the collectors hash them.</summary>
     private const int MaxRescanned = 64;
 
     /// <summary>The result every valid document shares.</summary>

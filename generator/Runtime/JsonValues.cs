@@ -484,7 +484,8 @@ internal static class JsonValues
     /// </summary>
     public static (int First, int Second) FindDuplicate(global::System.Text.Json.JsonElement array)
     {
-        // The element was parsed already: whatever depth it has, its reader accepts.
+        // The element was parsed already: whatever depth it has, its reader accepts. (.NET 8 cannot show an element's
+        // bytes, so there the array's text is copied once.)
 #if NET9_0_OR_GREATER
         var utf8 = global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(array);
 #else
@@ -504,6 +505,7 @@ internal static class JsonValues
     /// </summary>
     public static (int First, int Second) FindDuplicate(global::System.Text.Json.Utf8JsonReader arrayStart)
     {
+        // One quick read for the count sizes the table once, where growing it would rehash every item.
         var length = 0;
         var counter = arrayStart;
         while (counter.Read() && counter.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
