@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Emit;
@@ -427,7 +428,7 @@ internal static class CompiledValidatorEmitter
                 }
             }
 
-            if (node.If is { } condition && (node.Then != null || node.Else != null))
+            if (node.If is { } condition && (node.Then != null || node.Else != null) && node.MemberCondition is null)
             {
                 using (_w.Block())
                 {
@@ -542,6 +543,20 @@ internal static class CompiledValidatorEmitter
 
                 _w.WriteLine("var seen = 0UL;");
                 _w.WriteLine("var members = 0;");
+                if (node.MemberCondition is { } condition)
+                {
+                    _w.WriteLine("var ifPassed = true;");
+                    if (condition.Then != null)
+                    {
+                        _w.WriteLine("var thenPassed = true;");
+                    }
+
+                    if (condition.Else != null)
+                    {
+                        _w.WriteLine("var elsePassed = true;");
+                    }
+                }
+
                 // A failure returns from inside the loop: the table's pooled array (a large object's) must go back all the same.
                 using (rejectsUndeclared ? null : _w.Block("try"))
                 {
@@ -555,16 +570,13 @@ internal static class CompiledValidatorEmitter
                         }
 
                         _w.WriteLine("members++;");
+                        // A name is one token that no check reads past: propertyNames runs on the reader itself, not a copy.
                         if (node.PropertyNames is { } propertyNames)
                         {
-                            RejectOnCopy(propertyNames);
+                            Reject($"!{Call(propertyNames, "r")}");
                         }
 
-                        _w.WriteLine("var member = -1;");
-                        for (var i = 0; i < names.Count; i++)
-                        {
-                            _w.WriteLine($"{(i == 0 ? "if" : "else if")} (r.ValueTextEquals({Utf8(names[i])})) member = {i};");
-                        }
+                        WriteMemberMatch(names, "r.ValueSpan");
 
                         _w.WriteLine("if (member >= 0)");
                         using (_w.Block())
@@ -586,6 +598,11 @@ internal static class CompiledValidatorEmitter
                         }
 
                         _w.WriteLine("r.Read();");
+                        if (node.MemberCondition is { } folded)
+                        {
+                            WriteConditionMembers(folded);
+                        }
+
                         WriteMemberDispatch(node, hasPatterns);
                     }
                 }
@@ -604,6 +621,17 @@ internal static class CompiledValidatorEmitter
                     Reject($"(seen & 0x{node.RequiredMask.ToString("X", CultureInfo.InvariantCulture)}UL) != 0x{node.RequiredMask.ToString("X", CultureInfo.InvariantCulture)}UL");
                 }
 
+                if (node.MemberCondition is { } outcome)
+                {
+                    var ifHolds = Holds(outcome.If, "ifPassed");
+                    Reject(outcome switch
+                    {
+                        { Then: { } then, Else: { } otherwise } => $"{ifHolds} ? {Not(Holds(then, "thenPassed"))} : {Not(Holds(otherwise, "elsePassed"))}",
+                        { Then: { } then } => $"{ifHolds} && {Not(Holds(then, "thenPassed"))}",
+                        _ => $"{Not(ifHolds)} && {Not(Holds(outcome.Else!, "elsePassed"))}",
+                    });
+                }
+
                 if (node.MinProperties is long min)
                 {
                     Reject($"members < {Long(min)}");
@@ -615,6 +643,62 @@ internal static class CompiledValidatorEmitter
                 }
             }
         }
+
+        /// <summary>
+        /// Checks the member's value, on copies, against the folded if/then/else branches that name it. Then is skipped once
+        /// If has failed; Else is checked until the end decides, since If's required members may come later.
+        /// </summary>
+        private void WriteConditionMembers(MemberCondition condition)
+        {
+            var branches = new (MemberBranch? Branch, string Passed, string Guard)[]
+            {
+                (condition.If, "ifPassed", "ifPassed"),
+                (condition.Then, "thenPassed", "ifPassed && thenPassed"),
+                (condition.Else, "elsePassed", "elsePassed"),
+            };
+            var byMember = branches
+                .Where(b => b.Branch != null)
+                .SelectMany(b => b.Branch!.Members.Select(m => (m.Member, m.Schema, b.Passed, b.Guard)))
+                .GroupBy(m => m.Member)
+                .OrderBy(g => g.Key)
+                .ToList();
+            if (byMember.Count == 0)
+            {
+                return;
+            }
+
+            _w.WriteLine("switch (member)");
+            using (_w.Block())
+            {
+                foreach (var member in byMember)
+                {
+                    _w.WriteLine($"case {Int(member.Key)}:");
+                    using (_w.Block())
+                    {
+                        foreach (var (_, schema, passed, guard) in member)
+                        {
+                            _w.WriteLine($"if ({guard})");
+                            using (_w.Block())
+                            {
+                                var copy = Copy();
+                                _w.WriteLine($"{passed} = {OnCopy(schema, copy, quiet: true)};");
+                            }
+                        }
+
+                        _w.WriteLine("break;");
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether a folded branch holds at the end of the object: its members passed and its required members are present.</summary>
+        private static string Holds(MemberBranch branch, string passed)
+        {
+            var mask = branch.RequiredMask.ToString("X", CultureInfo.InvariantCulture);
+            return branch.RequiredMask == 0 ? passed : $"{passed} && (seen & 0x{mask}UL) == 0x{mask}UL";
+        }
+
+        private static string Not(string condition) => condition.Contains(" ") ? $"!({condition})" : "!" + condition;
 
         /// <summary>Checks one member's value. Without patternProperties one schema applies and reads the value itself.</summary>
         private void WriteMemberDispatch(CompiledNodeSpec node, bool hasPatterns)
@@ -1009,16 +1093,17 @@ internal static class CompiledValidatorEmitter
 
                 _w.WriteLine("var seen = 0UL;");
                 _w.WriteLine("var members = 0L;");
+                if (names.Count > 0)
+                {
+                    _w.WriteLine($"global::System.Span<byte> scratch = stackalloc byte[{Int(MaxEscapedLength(names))}];");
+                }
+
                 _w.WriteLine($"while (r.Read() && r.TokenType == {Token}.PropertyName)");
                 using (_w.Block())
                 {
                     _w.WriteLine("members++;");
                     _w.WriteLine("var name = r;");
-                    _w.WriteLine("var member = -1;");
-                    for (var i = 0; i < names.Count; i++)
-                    {
-                        _w.WriteLine($"{(i == 0 ? "if" : "else if")} (r.ValueTextEquals({Utf8(names[i])})) member = {i};");
-                    }
+                    WriteMemberMatch(names, $"r.ValueIsEscaped ? {Helpers}.UnescapedName(r, scratch) : r.ValueSpan");
 
                     // The scan before the walk found no repeated name.
                     _w.WriteLine("if (member >= 0) seen |= 1UL << member;");
@@ -1145,6 +1230,43 @@ internal static class CompiledValidatorEmitter
         }
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// Sets <c>member</c> to the index of the name <paramref name="key"/> (unescaped UTF-8) in <paramref name="names"/>, or -1:
+        /// a switch on the length first, so a name is compared with the few declared names of its length, not with all.
+        /// </summary>
+        private void WriteMemberMatch(IReadOnlyList<string> names, string key)
+        {
+            _w.WriteLine("var member = -1;");
+            if (names.Count == 0)
+            {
+                return;
+            }
+
+            _w.WriteLine($"var key = {key};");
+            _w.WriteLine("switch (key.Length)");
+            using (_w.Block())
+            {
+                foreach (var group in names.Select((name, index) => (Name: name, Index: index)).GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key))
+                {
+                    _w.WriteLine($"case {Int(group.Key)}:");
+                    var first = true;
+                    foreach (var (name, index) in group)
+                    {
+                        _w.WriteLine($"    {(first ? "if" : "else if")} (global::System.MemoryExtensions.SequenceEqual(key, {Utf8(name)})) member = {Int(index)};");
+                        first = false;
+                    }
+
+                    _w.WriteLine("    break;");
+                }
+            }
+        }
+
+        /// <summary>
+        /// The longest escaped form a declared name can have: 6 bytes (\u00XX) per UTF-8 byte. An escaped name longer than
+        /// this unescapes to more bytes than any declared name has, so it is not unescaped at all.
+        /// </summary>
+        private static int MaxEscapedLength(IEnumerable<string> names) => 6 * names.Max(name => Encoding.UTF8.GetByteCount(name));
 
         private void RejectOnCopy(SchemaNodeAddress target, bool keep = false)
         {

@@ -229,20 +229,80 @@ internal static class ValidatorPlanner
             If = Optional(node.If),
             Then = Optional(node.Then),
             Else = Optional(node.Else),
+            MemberCondition = FoldCondition(file, node, tracked),
         };
+    }
+
+    /// <summary>
+    /// The node's if/then/else as a <see cref="MemberCondition"/>, when the node declares properties and each branch is
+    /// members-only over names the node tracks; null otherwise.
+    /// </summary>
+    private static MemberCondition? FoldCondition(SchemaFileEmitSpec file, SchemaNodeSpec node, List<string> tracked)
+    {
+        if (node.If is not int condition || (node.Then is null && node.Else is null) || node.Properties.IsEmpty)
+        {
+            return null;
+        }
+
+        var ifBranch = MembersOnly(file, node, tracked, condition);
+        var thenBranch = node.Then is int then ? MembersOnly(file, node, tracked, then) : null;
+        var elseBranch = node.Else is int otherwise ? MembersOnly(file, node, tracked, otherwise) : null;
+        return ifBranch is null || (node.Then != null && thenBranch is null) || (node.Else != null && elseBranch is null)
+            ? null
+            : new MemberCondition(ifBranch, thenBranch, elseBranch);
+    }
+
+    /// <summary>The branch at <paramref name="index"/> as a <see cref="MemberBranch"/> of <paramref name="owner"/>, or null when it checks more than members.</summary>
+    private static MemberBranch? MembersOnly(SchemaFileEmitSpec file, SchemaNodeSpec owner, List<string> tracked, int index)
+    {
+        var branch = file.Nodes[index];
+        var n = branch.Node;
+        if (branch.Ref != null || branch.DynamicRef != null || n != Bare(n) with { Properties = n.Properties, Required = n.Required })
+        {
+            return null;
+        }
+
+        var declared = owner.Properties.Select(p => p.Name).ToList();
+        var members = new List<MemberCheck>();
+        foreach (var property in n.Properties)
+        {
+            var member = declared.IndexOf(property.Name);
+            if (member < 0)
+            {
+                return null;
+            }
+
+            members.Add(new MemberCheck(member, new SchemaNodeAddress(file.ClassName, property.Node)));
+        }
+
+        var mask = 0UL;
+        foreach (var name in n.Required)
+        {
+            var bit = tracked.IndexOf(name);
+            if (bit < 0)
+            {
+                return null;
+            }
+
+            mask |= 1UL << bit;
+        }
+
+        return new MemberBranch(members.ToEquatableArray(), mask);
     }
 
     /// <summary>A branch such as {"type": "null"}: a type test and nothing else (title and description aside).</summary>
     private static bool IsTypeOnly(LinkedNodeSpec branch)
     {
         var n = branch.Node;
-        var bare = new SchemaNodeSpec
-        {
-            Index = n.Index, Pointer = n.Pointer, ResourceUri = n.ResourceUri, ResourcePointer = n.ResourcePointer,
-            InsideUnknownKeyword = n.InsideUnknownKeyword, Title = n.Title, Description = n.Description, Types = n.Types,
-        };
-        return n.Types != JsonTypes.None && branch.Ref is null && branch.DynamicRef is null && n == bare;
+        return n.Types != JsonTypes.None && branch.Ref is null && branch.DynamicRef is null && n == Bare(n) with { Types = n.Types };
     }
+
+    /// <summary>The node without a keyword: its place and its annotations (title, description) only.</summary>
+    private static SchemaNodeSpec Bare(SchemaNodeSpec n) => new()
+    {
+        Index = n.Index, Pointer = n.Pointer, ResourceUri = n.ResourceUri, ResourcePointer = n.ResourcePointer,
+        InsideUnknownKeyword = n.InsideUnknownKeyword, Title = n.Title, Description = n.Description,
+    };
 
     private static IEnumerable<(string Keyword, string? Value)> Bounds(SchemaNodeSpec node)
     {

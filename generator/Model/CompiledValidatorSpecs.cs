@@ -86,6 +86,12 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     public SchemaNodeAddress? Then { get; init; }
     public SchemaNodeAddress? Else { get; init; }
 
+    /// <summary>
+    /// If, Then and Else as checks of this object's members, when each only names members this node declares: the check
+    /// then makes them inside its member loop, instead of reading the whole value again once per branch.
+    /// </summary>
+    public MemberCondition? MemberCondition { get; init; }
+
     public bool ChecksObject => !Properties.IsEmpty || !RequiredNames.IsEmpty || RequiredMask != 0 || !PatternProperties.IsEmpty
         || AdditionalProperties != null || PropertyNames != null || MinProperties != null || MaxProperties != null;
 
@@ -104,6 +110,19 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
             .Concat(single.Where(a => a != null).Select(a => a!));
     }
 }
+
+/// <summary>An if/then/else whose three schemas are members-only (<see cref="MemberBranch"/>); Then and Else may be absent.</summary>
+internal sealed record MemberCondition(MemberBranch If, MemberBranch? Then, MemberBranch? Else);
+
+/// <summary>
+/// A schema with only properties and required, over names of the object that owns it: the subschema each member's value
+/// must satisfy (by the member's index among the owner's properties), and the presence bits it requires. Such a schema
+/// accepts every value that is not an object.
+/// </summary>
+internal sealed record MemberBranch(EquatableArray<MemberCheck> Members, ulong RequiredMask);
+
+/// <summary>One member of a <see cref="MemberBranch"/>: the owner's property index and the branch's subschema for it.</summary>
+internal sealed record MemberCheck(int Member, SchemaNodeAddress Schema);
 
 /// <summary>The values of one enum or const keyword.</summary>
 /// <param name="Literals">The values compared one by one.</param>

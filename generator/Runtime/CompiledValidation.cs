@@ -442,6 +442,15 @@ internal static class CompiledValidation
         return SkipChecked(ref reader, ref context);
     }
 
+    /// <summary>
+    /// An escaped property name unescaped into <paramref name="scratch"/>. A name too long for <paramref name="scratch"/>
+    /// comes back as it is written: longer than every name the caller compares it with, it matches none of them, as its
+    /// unescaped form would not. (The reader comes by value: by reference, the compiler could not tell that it keeps no
+    /// hold on the stack buffer.)
+    /// </summary>
+    public static global::System.ReadOnlySpan<byte> UnescapedName(global::System.Text.Json.Utf8JsonReader name, global::System.Span<byte> scratch)
+        => name.ValueSpan.Length > scratch.Length ? name.ValueSpan : scratch.Slice(0, name.CopyString(scratch));
+
     /// <summary>The current property name's 64-bit FNV-1a hash, of its unescaped UTF-8 bytes; never 0 (an empty slot of <see cref="CompiledNames"/>).</summary>
     public static ulong NameHash(ref global::System.Text.Json.Utf8JsonReader reader)
     {

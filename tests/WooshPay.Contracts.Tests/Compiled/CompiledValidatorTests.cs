@@ -357,6 +357,42 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void An_if_then_else_over_members_is_decided_in_the_member_loop_as_the_interpreter_decides_it()
+    {
+        // Each branch names only members the object declares, so the check folds it into its member loop: If's required
+        // member may come after Then's, Else is decided at the end, and a value that is not an object passes all three.
+        const string schema = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Conditional", "type": ["object", "string"],
+             "properties": {"kind": {"type": "string"}, "card": {"type": "object"}, "wallet": {"type": "string"}, "note": true},
+             "if": {"required": ["kind"], "properties": {"kind": {"const": "card"}}},
+             "then": {"required": ["card"], "properties": {"card": {"required": ["last4"]}, "wallet": false}},
+             "else": {"properties": {"card": false, "wallet": {"minLength": 3}}}}
+            """;
+        var run = GeneratorHarness.Run(new[] { new SchemaInput("/schemas/conditional.schema.json", schema) });
+        var validator = new GeneratedValidator(GeneratorHarness.Load(run.Compilation), "ConditionalSchema");
+        var generated = string.Join("\n", run.Compilation.SyntaxTrees.Select(t => t.ToString()));
+        Assert.Contains("var ifPassed = true;", generated);
+
+        var payloads = new[]
+        {
+            """{"kind": "card", "card": {"last4": "4242"}}""", """{"card": {"last4": "4242"}, "kind": "card"}""",
+            """{"kind": "card"}""", """{"kind": "card", "card": {}}""", """{"card": {}, "kind": "card"}""",
+            """{"kind": "card", "card": {"last4": "1"}, "wallet": "alipay"}""", """{"wallet": "alipay", "kind": "card", "card": {"last4": "1"}}""",
+            """{"kind": "wallet", "wallet": "alipay"}""", """{"kind": "wallet", "wallet": "ab"}""", """{"wallet": "ab"}""",
+            """{"kind": "wallet", "card": {"last4": "1"}}""", """{"card": {"last4": "1"}}""", """{}""", """{"note": 1}""",
+            """{"kind": 1, "card": {}}""", """{"kind": "card", "card": {"last4": "1"}, "note": [1, {"a": 2}]}""", "\"card\"", "7",
+        };
+        foreach (var payload in payloads)
+        {
+            var reference = validator.Interpreted.Validate(payload);
+            var fast = validator.Validate(payload);
+            var accepted = validator.Accepts(payload);
+            Assert.True(reference.IsValid == accepted, $"compiled pass {accepted}, interpreter {reference.IsValid} on {payload}");
+            Assert.True(fast.IsValid == reference.IsValid && fast.Errors.SequenceEqual(reference.Errors), $"compiled {fast.IsValid}, interpreter {reference.IsValid} on {payload}");
+        }
+    }
+
     /// <summary>The first error where two lists part, both sides shown.</summary>
     private static string FirstDifference(IReadOnlyList<ReportedError> compiled, IReadOnlyList<ReportedError> interpreted)
     {

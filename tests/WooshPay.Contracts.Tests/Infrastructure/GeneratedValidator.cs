@@ -71,6 +71,18 @@ public sealed class GeneratedValidator
         return (IsValid(result), Errors(result), basic, (bool)result.GetType().GetProperty("ErrorsTruncated")!.GetValue(result)!);
     }
 
+    /// <summary>
+    /// The compiled pass's own answer, with default options: true only when it certainly accepts <paramref name="json"/>
+    /// (false also when it leaves the text undecided: a duplicate key, an escaped name, an inexact number).
+    /// </summary>
+    public bool Accepts(string json)
+    {
+        var runtime = _type.Assembly.GetType(_optionsType.Namespace + ".CompiledValidation")!;
+        var check = _type.GetField("s_compiled", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var accepts = runtime.GetMethod("Accepts", new[] { typeof(string), _optionsType, check.GetType() })!;
+        return (bool)accepts.Invoke(null, new[] { json, Activator.CreateInstance(_optionsType)!, check })!;
+    }
+
     /// <summary>Validates as <see cref="Validate"/> does, with default options, and returns the result's ErrorsTruncated.</summary>
     public bool ErrorsTruncated(string json)
     {
