@@ -244,6 +244,12 @@ internal static class CompiledValidation
     public static bool TryExact(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context, out decimal value)
     {
         var span = reader.ValueSpan;
+        if (TryShortInteger(span, out var integer))
+        {
+            value = integer;
+            return true;
+        }
+
         if (span.Length <= 20 && global::System.MemoryExtensions.IndexOfAny(span, (byte)'e', (byte)'E') < 0 && reader.TryGetDecimal(out value))
         {
             return true;
@@ -251,6 +257,35 @@ internal static class CompiledValidation
 
         value = 0;
         return context.GiveUp();
+    }
+
+    /// <summary>
+    /// A JSON number of at most 18 digits with no fraction or exponent (amounts, timestamps), read digit by digit: the
+    /// common case, without the general decimal parser. The reader has already checked the number's grammar.
+    /// </summary>
+    private static bool TryShortInteger(global::System.ReadOnlySpan<byte> number, out long value)
+    {
+        value = 0;
+        var negative = number.Length > 0 && number[0] == (byte)'-';
+        var digits = negative ? number.Slice(1) : number;
+        if (digits.Length == 0 || digits.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var b in digits)
+        {
+            var digit = b - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = value * 10 + digit;
+        }
+
+        value = negative ? -value : value;
+        return true;
     }
 
     /// <summary>The current number is written exactly as <paramref name="literal"/> (other spellings of it are left to the interpreter).</summary>
