@@ -106,7 +106,11 @@ internal static class CompiledValidatorEmitter
         {
             WriteCheck(node);
             WriteValueTables(node);
-            WriteCollect(node);
+            if (node.Graph is null)
+            {
+                WriteCollect(node);
+            }
+
             if (node.SimplePattern is { } pattern)
             {
                 WritePattern(PatternMethod(node), pattern);
@@ -221,7 +225,10 @@ internal static class CompiledValidatorEmitter
         {
             var name = "CheckNode" + node.Index.ToString(CultureInfo.InvariantCulture);
             var signature = $"(ref {Reader} r, ref {_runtime}.CompiledContext c)";
-            _w.WriteLine($"/// <summary>Checks the schema at {SourceWriter.EscapeXml(node.Pointer.Length == 0 ? "the root" : node.Pointer)}.</summary>");
+            var place = SourceWriter.EscapeXml(node.Pointer.Length == 0 ? "the root" : node.Pointer);
+            _w.WriteLine(node.Graph is { } graph
+                ? $"/// <summary>Checks the schema at {place} of {graph.SchemaClassName}, and softly a then branch's checks on the same value.</summary>"
+                : $"/// <summary>Checks the schema at {place}.</summary>");
             if (!node.Callees().Any())
             {
                 using (_w.Block($"internal static bool {name}{signature}"))
@@ -280,6 +287,11 @@ internal static class CompiledValidatorEmitter
                 WriteValueSet(node.ValueSets[i], ValueTable(node, i));
             }
 
+            foreach (var set in node.SoftValueSets)
+            {
+                _w.WriteLine($"if (!({string.Join(" || ", set.Literals.Select(literal => StringTest(literal.Text)))})) c.SoftFailed = true;");
+            }
+
             var hasApplicators = node.Ref != null || !node.AllOf.IsEmpty || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty || node.If != null;
             _reuseCopies = hasApplicators && !node.ChecksObject && !node.ChecksArray;
             if (_reuseCopies)
@@ -328,7 +340,7 @@ internal static class CompiledValidatorEmitter
         {
             var tests = set.Literals.Select(literal => literal.Kind switch
             {
-                LiteralKind.String => $"({Helpers}.IsString(ref r) && r.ValueTextEquals({Utf8(literal.Text)}))",
+                LiteralKind.String => StringTest(literal.Text),
                 LiteralKind.Number => $"{Helpers}.NumberEquals(ref r, {Utf8(literal.Text)})",
                 LiteralKind.True => $"r.TokenType == {Token}.True",
                 LiteralKind.False => $"r.TokenType == {Token}.False",
@@ -347,6 +359,8 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine(set.Literals.Any(l => l.Kind == LiteralKind.Number) ? $"return r.TokenType == {Token}.Number ? c.GiveUp() : false;" : "return false;");
             }
         }
+
+        private string StringTest(string text) => $"({Helpers}.IsString(ref r) && r.ValueTextEquals({Utf8(text)}))";
 
         private static string ValueTable(CompiledNodeSpec node, int set)
             => "s_values" + node.Index.ToString(CultureInfo.InvariantCulture) + "_" + set.ToString(CultureInfo.InvariantCulture);
@@ -480,7 +494,7 @@ internal static class CompiledValidatorEmitter
                 if (node.HasPattern)
                 {
                     // An escaped string is matched on its decoded text, by the Regex.
-                    var regex = $"{Helpers}.Matches(ref r, GetNode({node.Index}).Pattern!)";
+                    var regex = $"{Helpers}.Matches(ref r, {GraphNode(node)}.Pattern!)";
                     Reject(node.SimplePattern is null ? "!" + regex : $"!(r.ValueIsEscaped ? {regex} : {PatternMethod(node)}(r.ValueSpan))");
                 }
 
@@ -594,7 +608,7 @@ internal static class CompiledValidatorEmitter
 
                         for (var j = 0; j < node.PatternProperties.Count; j++)
                         {
-                            _w.WriteLine($"var pattern{j} = {Helpers}.Matches(ref r, GetNode({node.Index}).PatternProperties![{j}].Regex);");
+                            _w.WriteLine($"var pattern{j} = {Helpers}.Matches(ref r, {GraphNode(node)}.PatternProperties![{j}].Regex);");
                         }
 
                         _w.WriteLine("r.Read();");
@@ -621,6 +635,12 @@ internal static class CompiledValidatorEmitter
                     Reject($"(seen & 0x{node.RequiredMask.ToString("X", CultureInfo.InvariantCulture)}UL) != 0x{node.RequiredMask.ToString("X", CultureInfo.InvariantCulture)}UL");
                 }
 
+                if (node.SoftRequiredMask != 0)
+                {
+                    var soft = node.SoftRequiredMask.ToString("X", CultureInfo.InvariantCulture);
+                    _w.WriteLine($"if ((seen & 0x{soft}UL) != 0x{soft}UL) c.SoftFailed = true;");
+                }
+
                 if (node.MemberCondition is { } outcome)
                 {
                     var ifHolds = Holds(outcome.If, "ifPassed");
@@ -645,8 +665,9 @@ internal static class CompiledValidatorEmitter
         }
 
         /// <summary>
-        /// Checks the member's value, on copies, against the folded if/then/else branches that name it. Then is skipped once
-        /// If has failed; Else is checked until the end decides, since If's required members may come later.
+        /// Checks the member's value, on copies, against the folded if/then/else branches that name it (a Then member fused
+        /// into the member's own check is read there instead). Then is skipped once If has failed; Else is checked until the
+        /// end decides, since If's required members may come later.
         /// </summary>
         private void WriteConditionMembers(MemberCondition condition)
         {
@@ -658,7 +679,7 @@ internal static class CompiledValidatorEmitter
             };
             var byMember = branches
                 .Where(b => b.Branch != null)
-                .SelectMany(b => b.Branch!.Members.Select(m => (m.Member, m.Schema, b.Passed, b.Guard)))
+                .SelectMany(b => b.Branch!.Members.Where(m => m.Fused is null).Select(m => (m.Member, m.Schema, b.Passed, b.Guard)))
                 .GroupBy(m => m.Member)
                 .OrderBy(g => g.Key)
                 .ToList();
@@ -691,6 +712,19 @@ internal static class CompiledValidatorEmitter
             }
         }
 
+        /// <summary>The member read once by its product check: a soft failure there is Then's failure (an outer product's flag is kept).</summary>
+        private void WriteFusedMember(SchemaNodeAddress product)
+        {
+            using (_w.Block())
+            {
+                _w.WriteLine("var outerSoftFailed = c.SoftFailed;");
+                _w.WriteLine("c.SoftFailed = false;");
+                _w.WriteLine($"if (!{Call(product, "r")}) return false;");
+                _w.WriteLine("if (c.SoftFailed) thenPassed = false;");
+                _w.WriteLine("c.SoftFailed = outerSoftFailed;");
+            }
+        }
+
         /// <summary>Whether a folded branch holds at the end of the object: its members passed and its required members are present.</summary>
         private static string Holds(MemberBranch branch, string passed)
         {
@@ -708,10 +742,20 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine("switch (member)");
                 using (_w.Block())
                 {
+                    var fused = node.MemberCondition?.Then?.Members.Where(m => m.Fused != null).ToDictionary(m => m.Member, m => m.Fused!)
+                        ?? new Dictionary<int, SchemaNodeAddress>();
                     for (var i = 0; i < node.Properties.Count; i++)
                     {
                         _w.WriteLine($"case {i}:");
-                        _w.WriteLine($"    if (!{Call(node.Properties[i].Schema, "r")}) return false;");
+                        if (fused.TryGetValue(i, out var product))
+                        {
+                            WriteFusedMember(product);
+                        }
+                        else
+                        {
+                            _w.WriteLine($"    if (!{Call(node.Properties[i].Schema, "r")}) return false;");
+                        }
+
                         _w.WriteLine("    break;");
                     }
 
@@ -1341,6 +1385,14 @@ internal static class CompiledValidatorEmitter
         }
 
         private string Types(JsonTypes types) => SchemaEmitter.TypesLiteral(types, _runtime);
+
+        /// <summary>The interpreter node whose patterns the check uses: its own, or for a product the one of the node it copies.</summary>
+        private string GraphNode(CompiledNodeSpec node)
+        {
+            var graph = node.Graph ?? new SchemaNodeAddress(_className, node.Index);
+            var owner = graph.SchemaClassName == _className ? string.Empty : $"global::{_namespace}.{graph.SchemaClassName}.";
+            return $"{owner}GetNode({Int(graph.NodeIndex)})";
+        }
 
         private static string Utf8(string text) => CSharpLiteral.String(text) + "u8";
 

@@ -12,7 +12,7 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// needs what one pass cannot give (unevaluated*, $dynamicRef, ...) keeps the whole file on the interpreter,
 /// and the file gets an info diagnostic naming the node and the keyword.
 /// </summary>
-internal static class ValidatorPlanner
+internal static partial class ValidatorPlanner
 {
     /// <summary>Declared properties are tracked in one 64-bit mask; more than that in one object is left to the interpreter.</summary>
     private const int MaxTrackedProperties = 64;
@@ -30,6 +30,7 @@ internal static class ValidatorPlanner
             }
         }
 
+        var products = FuseConditions(files, plans);
         var result = new List<CompiledFileSpec>(files.Count);
         foreach (var file in files)
         {
@@ -53,6 +54,7 @@ internal static class ValidatorPlanner
                 .Select(n => plans[new SchemaNodeAddress(file.ClassName, n.Node.Index)].Spec)
                 .Where(s => s != null)
                 .Select(s => s!)
+                .Concat(products[file.ClassName])
                 .ToEquatableArray();
             result.Add(new CompiledFileSpec(file.ClassName, nodes));
         }

@@ -92,6 +92,16 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     /// </summary>
     public MemberCondition? MemberCondition { get; init; }
 
+    /// <summary>
+    /// Set on a product check (see <c>ValidatorPlanner.FuseConditions</c>): the node whose checks it makes, and whose
+    /// interpreter node holds its patterns. A product has no collector: the collectors take conditions the plain way.
+    /// </summary>
+    public SchemaNodeAddress? Graph { get; init; }
+
+    /// <summary>A product's soft checks: values that must match, and presence bits that must be set, or the context's SoftFailed is set.</summary>
+    public EquatableArray<CompiledValueSet> SoftValueSets { get; init; } = EquatableArray<CompiledValueSet>.Empty;
+    public ulong SoftRequiredMask { get; init; }
+
     public bool ChecksObject => !Properties.IsEmpty || !RequiredNames.IsEmpty || RequiredMask != 0 || !PatternProperties.IsEmpty
         || AdditionalProperties != null || PropertyNames != null || MinProperties != null || MaxProperties != null;
 
@@ -122,7 +132,14 @@ internal sealed record MemberCondition(MemberBranch If, MemberBranch? Then, Memb
 internal sealed record MemberBranch(EquatableArray<MemberCheck> Members, ulong RequiredMask);
 
 /// <summary>One member of a <see cref="MemberBranch"/>: the owner's property index and the branch's subschema for it.</summary>
-internal sealed record MemberCheck(int Member, SchemaNodeAddress Schema);
+internal sealed record MemberCheck(int Member, SchemaNodeAddress Schema)
+{
+    /// <summary>
+    /// The product check that reads the member once for the owner's schema and, softly, for this branch's; null when the
+    /// branch's schema is checked on a copy.
+    /// </summary>
+    public SchemaNodeAddress? Fused { get; init; }
+}
 
 /// <summary>The values of one enum or const keyword.</summary>
 /// <param name="Literals">The values compared one by one.</param>

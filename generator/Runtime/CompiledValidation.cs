@@ -26,6 +26,12 @@ internal struct CompiledContext
     public bool Undecided;
 
     /// <summary>
+    /// Set by a product check's soft part: the value fails a then-branch that is decided later (when the object's if is
+    /// known), so it marks this flag instead of failing. The member loop that owns the condition clears and reads it.
+    /// </summary>
+    public bool SoftFailed { get; set; }
+
+    /// <summary>
     /// Above zero while a check reads a copy of the reader that the main pass reads again (if, not, contains, ...):
     /// such a copy does not look for duplicate keys, since the main pass looks once in every object of the document.
     /// </summary>

@@ -384,6 +384,48 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_then_member_fused_into_the_members_own_check_is_decided_as_the_interpreter_decides_it()
+    {
+        // The checkout session's shape: when "alipay" is offered, every item's price must be one-time. Then's schema for
+        // "items" is structural, so the member is read once by a product of its own schema (nullable, through $refs and
+        // items) and Then's, whose checks are soft: they count only when If holds, which "methods" decides before or after.
+        const string schema = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Cart", "type": "object",
+             "$defs": {
+               "list": {"type": "object", "required": ["data"], "properties": {"data": {"type": "array", "items": {"$ref": "#/$defs/item"}}}},
+               "item": {"type": "object", "properties": {"price": {"type": "object", "properties": {"type": {"type": "string", "enum": ["one_time", "recurring"]}}}}}
+             },
+             "properties": {"methods": {"type": "array"}, "items": {"anyOf": [{"$ref": "#/$defs/list"}, {"type": "null"}]}},
+             "if": {"required": ["methods"], "properties": {"methods": {"contains": {"const": "alipay"}}}},
+             "then": {"properties": {"items": {"properties": {"data": {"items": {"properties": {"price": {"required": ["type"], "properties": {"type": {"const": "one_time"}}}}}}}}}}}
+            """;
+        var validator = CompileOne("/schemas/cart.schema.json", schema, "CartSchema", expectedInSource: "c.SoftFailed = true");
+
+        const string oneTime = """{"price": {"type": "one_time"}}""", recurring = """{"price": {"type": "recurring"}}""", untyped = """{"price": {}}""";
+        string Data(params string[] items) => "{\"data\": [" + string.Join(", ", items) + "]}";
+        var payloads = new[]
+        {
+            """{"methods": ["alipay"], "items": """ + Data(oneTime, oneTime) + "}",
+            """{"methods": ["alipay"], "items": """ + Data(oneTime, recurring) + "}",
+            """{"items": """ + Data(recurring) + """, "methods": ["card", "alipay"]}""",
+            """{"items": """ + Data(recurring) + """, "methods": ["card"]}""",
+            """{"items": """ + Data(recurring) + "}",
+            """{"methods": ["alipay"], "items": """ + Data(untyped) + "}",
+            """{"methods": ["card"], "items": """ + Data(untyped) + "}",
+            """{"methods": ["alipay"], "items": """ + Data("""{"price": "free"}""", "7", "null") + "}",
+            """{"methods": ["alipay"], "items": """ + Data("""{"price": {"type": "other"}}""") + "}",
+            """{"methods": ["alipay"], "items": null}""", """{"methods": ["alipay"], "items": {}}""", """{"methods": ["alipay"], "items": {"data": "x"}}""",
+            """{"methods": ["alipay"], "items": {"data2": [""" + recurring + "], \"data\": [" + oneTime + "]}}", """{"methods": ["alipay"]}""", "[]",
+        };
+        foreach (var payload in payloads)
+        {
+            var accepted = validator.Accepts(payload);
+            Assert.True(validator.Interpreted.Validate(payload).IsValid == accepted, $"compiled pass {accepted} on {payload}");
+            AssertSameResult(validator, payload);
+        }
+    }
+
     /// <summary>Generates one schema, checks that the generated source contains <paramref name="expectedInSource"/> (the construct under test) and loads the validator.</summary>
     private static GeneratedValidator CompileOne(string path, string schema, string className, string expectedInSource)
     {
