@@ -7,6 +7,10 @@ namespace WooshPay.Contracts.Generator.Emit;
 internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
+
+    /// <summary>Every character C# treats as a line break.</summary>
+    private static readonly char[] s_lineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
     private readonly StringBuilder _sb = new();
     private int _indent;
 
@@ -15,14 +19,16 @@ internal sealed class SourceWriter
     /// <summary>Writes one line, or several separated by '\n', each at the current indentation.</summary>
     public void WriteLine(string text)
     {
+        // Nearly every text is a single line: it needs no normalizing and no splitting.
+        if (text.IndexOfAny(s_lineBreaks) < 0)
+        {
+            AppendLine(text);
+            return;
+        }
+
         foreach (var line in NormalizeLineBreaks(text).Split('\n'))
         {
-            if (line.Length > 0)
-            {
-                _sb.Append(' ', _indent * IndentSize).Append(line);
-            }
-
-            _sb.Append('\n');
+            AppendLine(line);
         }
     }
 
@@ -73,6 +79,16 @@ internal sealed class SourceWriter
 
     public override string ToString() => _sb.ToString();
 
+    private void AppendLine(string line)
+    {
+        if (line.Length > 0)
+        {
+            _sb.Append(' ', _indent * IndentSize).Append(line);
+        }
+
+        _sb.Append('\n');
+    }
+
     /// <summary>Escapes text for an XML doc comment; line breaks become spaces so the text stays inside its comment line.</summary>
     public static string EscapeXml(string text)
         => NormalizeLineBreaks(text).Replace('\n', ' ').Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
@@ -82,7 +98,9 @@ internal sealed class SourceWriter
     /// schema can never end a comment line early and turn into code.
     /// </summary>
     private static string NormalizeLineBreaks(string text)
-        => text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+        => text.IndexOfAny(s_lineBreaks) < 0
+            ? text
+            : text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
 
     private sealed class Scope(SourceWriter writer, string closingSuffix) : IDisposable
     {
