@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Emit;
@@ -12,6 +13,12 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// </summary>
 internal static class SchemaEmitter
 {
+    /// <summary>Each single type and its name, in declaration order, read once: TypesLiteral runs for most nodes.</summary>
+    private static readonly (JsonTypes Type, string Name)[] s_typeNames = System.Enum.GetValues(typeof(JsonTypes)).Cast<JsonTypes>()
+        .Where(type => type != JsonTypes.None)
+        .Select(type => (type, type.ToString()))
+        .ToArray();
+
     public static string Emit(SchemaFileEmitSpec file, EmitOptions options)
     {
         var w = new SourceWriter();
@@ -218,9 +225,18 @@ internal static class SchemaEmitter
         => $"new {runtime}.SchemaLiteral[] {{ {string.Join(", ", literals.Select(v => Literal(runtime, v)))} }}";
 
     internal static string TypesLiteral(JsonTypes types, string runtime)
-        => string.Join(" | ", System.Enum.GetValues(typeof(JsonTypes)).Cast<JsonTypes>()
-            .Where(t => t != JsonTypes.None && (types & t) != 0)
-            .Select(t => $"{runtime}.SchemaTypes.{t}"));
+    {
+        var literal = new StringBuilder();
+        foreach (var (type, name) in s_typeNames)
+        {
+            if ((types & type) != 0)
+            {
+                literal.Append(literal.Length == 0 ? string.Empty : " | ").Append(runtime).Append(".SchemaTypes.").Append(name);
+            }
+        }
+
+        return literal.ToString();
+    }
 
     private static void AddNumber(List<string> lines, string n, string runtime, string field, string? value)
     {
