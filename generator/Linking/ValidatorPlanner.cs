@@ -19,7 +19,7 @@ internal static class ValidatorPlanner
 
     public static EquatableArray<CompiledFileSpec> Plan(IReadOnlyList<SchemaFileEmitSpec> files, LinkedGraph graph, List<DiagnosticInfo> diagnostics)
     {
-        var plans = new Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)>();
+        var plans = new Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)>(files.Sum(file => file.Nodes.Count));
         foreach (var file in files)
         {
             foreach (var linked in file.Nodes)
@@ -30,6 +30,7 @@ internal static class ValidatorPlanner
             }
         }
 
+        var blocked = BlockedNodes(plans);
         var result = new List<CompiledFileSpec>(files.Count);
         foreach (var file in files)
         {
@@ -38,7 +39,7 @@ internal static class ValidatorPlanner
                 continue;
             }
 
-            var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans);
+            var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans, blocked);
             if (blocker is { } b)
             {
                 var location = graph.Location(b.Address);
@@ -60,9 +61,56 @@ internal static class ValidatorPlanner
         return result.ToEquatableArray();
     }
 
-    /// <summary>The first node reachable from <paramref name="root"/> (across files) that cannot be compiled.</summary>
+    /// <summary>
+    /// Every node from which a node that cannot be compiled is reachable (across files), itself included: one walk
+    /// back along the call edges from those nodes, instead of a walk of the whole reachable graph per file.
+    /// </summary>
+    private static HashSet<SchemaNodeAddress> BlockedNodes(Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
+    {
+        var callers = new Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>>();
+        var pending = new Stack<SchemaNodeAddress>();
+        foreach (var entry in plans)
+        {
+            var (address, spec) = (entry.Key, entry.Value.Spec);
+            if (spec is null)
+            {
+                pending.Push(address);
+                continue;
+            }
+
+            foreach (var callee in spec.Callees())
+            {
+                if (!callers.TryGetValue(callee, out var calleeCallers))
+                {
+                    calleeCallers = callers[callee] = new List<SchemaNodeAddress>();
+                }
+
+                calleeCallers.Add(address);
+            }
+        }
+
+        var blocked = new HashSet<SchemaNodeAddress>();
+        while (pending.Count > 0)
+        {
+            var address = pending.Pop();
+            if (blocked.Add(address) && callers.TryGetValue(address, out var addressCallers))
+            {
+                foreach (var caller in addressCallers)
+                {
+                    pending.Push(caller);
+                }
+            }
+        }
+
+        return blocked;
+    }
+
+    /// <summary>
+    /// The first node reachable from <paramref name="root"/> (across files) that cannot be compiled, in depth-first order.
+    /// Nodes outside <paramref name="blocked"/> reach no such node, so skipping them leaves that order, and the answer, as it was.
+    /// </summary>
     private static (SchemaNodeAddress Address, string Keyword)? FindBlocker(
-        SchemaNodeAddress root, Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
+        SchemaNodeAddress root, Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans, HashSet<SchemaNodeAddress> blocked)
     {
         var seen = new HashSet<SchemaNodeAddress>();
         var pending = new Stack<SchemaNodeAddress>();
@@ -70,7 +118,7 @@ internal static class ValidatorPlanner
         while (pending.Count > 0)
         {
             var address = pending.Pop();
-            if (!seen.Add(address) || !plans.TryGetValue(address, out var plan))
+            if (!blocked.Contains(address) || !seen.Add(address) || !plans.TryGetValue(address, out var plan))
             {
                 continue;
             }
