@@ -45,7 +45,7 @@ internal static class CompiledValidatorEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     private static void WriteValidate(SourceWriter w, CompiledFileSpec file, string runtime, string parameter, string argument, string what)

@@ -57,7 +57,7 @@ internal static class SchemaEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     private static void WriteInterpret(SourceWriter w, string runtime, string parameter, string argument, string what)
@@ -90,7 +90,7 @@ internal static class SchemaEmitter
             var nonStrings = node.Enum.Where(l => l.Kind != LiteralKind.String).ToEquatableArray();
             var others = nonStrings.IsEmpty ? $"global::System.Array.Empty<{runtime}.SchemaLiteral>()" : Literals(runtime, nonStrings);
             array.WriteStrings($"{n}.Enum = {runtime}.SchemaLiteral.Strings(", node.Enum.Where(l => l.Kind == LiteralKind.String).Select(l => l.Text), $", {others});");
-            lines.Add(array.ToString().TrimEnd('\n'));
+            lines.Add(array.ToStringAndClear().TrimEnd('\n'));
         }
         else if (node.HasEnum)
         {

@@ -11,10 +11,22 @@ internal sealed class SourceWriter
     /// <summary>Every character C# treats as a line break.</summary>
     private static readonly char[] s_lineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
-    private readonly StringBuilder _sb = new();
+    /// <summary>A builder larger than this is let go rather than kept, so it does not stay with the compiler process.</summary>
+    private const int MaxSpareCapacity = 256 * 1024;
+
+    /// <summary>
+    /// The builder of the last writer emptied on this thread, for the next one: a large document emits tens of MB, and a
+    /// fresh builder per source allocated about as much again in the chunks it grew through.
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private StringBuilder? _builder;
     private int _indent;
 
-    public void WriteLine() => _sb.Append('\n');
+    private StringBuilder Builder => _builder ??= TakeSpare();
+
+    public void WriteLine() => Builder.Append('\n');
 
     /// <summary>Writes one line, or several separated by '\n', each at the current indentation.</summary>
     public void WriteLine(string text)
@@ -77,16 +89,41 @@ internal sealed class SourceWriter
         WriteLine("/// </summary>");
     }
 
-    public override string ToString() => _sb.ToString();
+    /// <summary>Returns the text written and empties the writer, handing its builder on to the next writer.</summary>
+    public string ToStringAndClear()
+    {
+        if (_builder is null)
+        {
+            return string.Empty;
+        }
+
+        var text = _builder.ToString();
+        if (_builder.Capacity <= MaxSpareCapacity)
+        {
+            t_spare = _builder.Clear();
+        }
+
+        _builder = null;
+        _indent = 0;
+        return text;
+    }
+
+    private static StringBuilder TakeSpare()
+    {
+        var builder = t_spare ?? new StringBuilder();
+        t_spare = null;
+        return builder;
+    }
 
     private void AppendLine(string line)
     {
+        var builder = Builder;
         if (line.Length > 0)
         {
-            _sb.Append(' ', _indent * IndentSize).Append(line);
+            builder.Append(' ', _indent * IndentSize).Append(line);
         }
 
-        _sb.Append('\n');
+        builder.Append('\n');
     }
 
     /// <summary>Escapes text for an XML doc comment; line breaks become spaces so the text stays inside its comment line.</summary>
