@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -166,8 +167,7 @@ internal static class ValidatorPlanner
             return "dependentSchemas";
         }
 
-        if (node.Properties.Select(p => p.Name).Distinct(System.StringComparer.Ordinal).Count() != node.Properties.Count
-            || node.Properties.Any(p => !IsWellFormed(p.Name)))
+        if (HasDuplicateName(node.Properties) || node.Properties.Any(p => !IsWellFormed(p.Name)))
         {
             return "properties";
         }
@@ -198,21 +198,66 @@ internal static class ValidatorPlanner
         return null;
     }
 
+    private static bool HasDuplicateName(EquatableArray<NamedSubschema> properties)
+    {
+        if (properties.Count < 2)
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            if (!names.Add(property.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Names whose presence an object check tracks: declared properties first, then required names no property declares.</summary>
     private static List<string> TrackedNames(SchemaNodeSpec node)
-        => node.Properties.Select(p => p.Name)
-            .Concat(node.Required.Where(name => !node.Properties.Any(p => p.Name == name)))
-            .Distinct(System.StringComparer.Ordinal)
-            .ToList();
+    {
+        var tracked = new List<string>(node.Properties.Count + node.Required.Count);
+        if (node.Properties.IsEmpty && node.Required.IsEmpty)
+        {
+            return tracked;
+        }
+
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var property in node.Properties)
+        {
+            if (seen.Add(property.Name))
+            {
+                tracked.Add(property.Name);
+            }
+        }
+
+        foreach (var name in node.Required)
+        {
+            if (seen.Add(name))
+            {
+                tracked.Add(name);
+            }
+        }
+
+        return tracked;
+    }
 
     private static CompiledNodeSpec PlanNode(SchemaFileEmitSpec file, LinkedNodeSpec linked)
     {
         var node = linked.Node;
-        SchemaNodeAddress Child(int index) => new(file.ClassName, index);
-        SchemaNodeAddress? Optional(int? index) => index is int i ? Child(i) : null;
+        Func<int, SchemaNodeAddress> child = index => new(file.ClassName, index);
+        SchemaNodeAddress? Optional(int? index) => index is int i ? child(i) : null;
 
         var tracked = TrackedNames(node);
-        var requiredMask = node.Required.Aggregate(0UL, (mask, name) => mask | (1UL << tracked.IndexOf(name)));
+        var requiredMask = 0UL;
+        foreach (var name in node.Required)
+        {
+            requiredMask |= 1UL << tracked.IndexOf(name);
+        }
 
         // The nullable idiom anyOf: [{"$ref": ...}, {"type": "null"}]: branches that only test the type become one token test.
         var typeOnly = JsonTypes.None;
@@ -235,9 +280,7 @@ internal static class ValidatorPlanner
             // An empty enum allows nothing: the schema false.
             BooleanValue = node.HasEnum && node.Enum.IsEmpty ? false : node.BooleanValue,
             Types = node.Types,
-            ValueSets = (node.HasEnum ? new[] { ValueSet(node.Enum) } : Enumerable.Empty<CompiledValueSet>())
-                .Concat(node.Const != null ? new[] { ValueSet(new[] { node.Const }.ToEquatableArray()) } : Enumerable.Empty<CompiledValueSet>())
-                .ToEquatableArray(),
+            ValueSets = ValueSets(node),
             Minimum = Decimal(node.Minimum),
             Maximum = Decimal(node.Maximum),
             ExclusiveMinimum = Decimal(node.ExclusiveMinimum),
@@ -248,17 +291,17 @@ internal static class ValidatorPlanner
             HasPattern = node.Pattern != null,
             SimplePattern = node.Pattern is null ? null : SimplePatterns.Plan(node.Pattern),
             Format = node.Format,
-            Properties = node.Properties.Select(p => new CompiledProperty(p.Name, Child(p.Node))).ToEquatableArray(),
+            Properties = node.Properties.SelectAsArray(p => new CompiledProperty(p.Name, child(p.Node))),
             RequiredNames = tracked.Skip(node.Properties.Count).ToEquatableArray(),
             RequiredMask = requiredMask,
-            Required = node.Required.ToEquatableArray(),
-            PatternProperties = node.PatternProperties.Select(p => Child(p.Node)).ToEquatableArray(),
+            Required = node.Required,
+            PatternProperties = node.PatternProperties.SelectAsArray(p => child(p.Node)),
             AdditionalProperties = Optional(node.AdditionalProperties),
             PropertyNames = Optional(node.PropertyNames),
             RejectsUndeclared = node.PatternProperties.IsEmpty && node.AdditionalProperties is int extra && file.Nodes[extra].Node.BooleanValue == false,
             MinProperties = node.MinProperties,
             MaxProperties = node.MaxProperties,
-            PrefixItems = node.PrefixItems.Select(Child).ToEquatableArray(),
+            PrefixItems = node.PrefixItems.SelectAsArray(child),
             Items = Optional(node.Items),
             Contains = Optional(node.Contains),
             MinContains = node.MinContains,
@@ -267,17 +310,39 @@ internal static class ValidatorPlanner
             MaxItems = node.MaxItems,
             UniqueItems = node.UniqueItems,
             Ref = linked.Ref,
-            AllOf = node.AllOf.Select(Child).ToEquatableArray(),
+            AllOf = node.AllOf.SelectAsArray(child),
             AnyOfTypes = typeOnly,
             HasAnyOf = !node.AnyOf.IsEmpty,
-            AnyOf = otherBranches.Select(Child).ToEquatableArray(),
-            AnyOfBranches = node.AnyOf.Select(Child).ToEquatableArray(),
-            OneOf = node.OneOf.Select(Child).ToEquatableArray(),
+            AnyOf = otherBranches.Select(child).ToEquatableArray(),
+            AnyOfBranches = node.AnyOf.SelectAsArray(child),
+            OneOf = node.OneOf.SelectAsArray(child),
             Not = Optional(node.Not),
             If = Optional(node.If),
             Then = Optional(node.Then),
             Else = Optional(node.Else),
         };
+    }
+
+    /// <summary>The enum's values, then the const, each a set the value must be in.</summary>
+    private static EquatableArray<CompiledValueSet> ValueSets(SchemaNodeSpec node)
+    {
+        if (!node.HasEnum && node.Const is null)
+        {
+            return EquatableArray<CompiledValueSet>.Empty;
+        }
+
+        var sets = new List<CompiledValueSet>(2);
+        if (node.HasEnum)
+        {
+            sets.Add(ValueSet(node.Enum));
+        }
+
+        if (node.Const != null)
+        {
+            sets.Add(ValueSet(new[] { node.Const }.ToEquatableArray()));
+        }
+
+        return sets.ToEquatableArray();
     }
 
     /// <summary>A branch such as {"type": "null"}: a type test and nothing else (title and description aside).</summary>

@@ -59,4 +59,23 @@ internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
+
+    /// <summary>Maps every item into an array of the same length: unlike Select, no enumerator is boxed and no buffer grows.</summary>
+    public static EquatableArray<TResult> SelectAsArray<T, TResult>(this EquatableArray<T> items, Func<T, TResult> selector)
+        where T : IEquatable<T>
+        where TResult : IEquatable<TResult>
+    {
+        if (items.IsEmpty)
+        {
+            return EquatableArray<TResult>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<TResult>(items.Count);
+        foreach (var item in items)
+        {
+            builder.Add(selector(item));
+        }
+
+        return new(builder.MoveToImmutable());
+    }
 }
