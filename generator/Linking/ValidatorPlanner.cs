@@ -31,7 +31,7 @@ internal static class ValidatorPlanner
             }
         }
 
-        var blocked = BlockedNodes(plans);
+        var blockedCallees = BlockedCallees(plans);
         var result = new List<CompiledFileSpec>(files.Count);
         foreach (var file in files)
         {
@@ -40,7 +40,7 @@ internal static class ValidatorPlanner
                 continue;
             }
 
-            var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans, blocked);
+            var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans, blockedCallees);
             if (blocker is { } b)
             {
                 var location = graph.Location(b.Address);
@@ -63,10 +63,12 @@ internal static class ValidatorPlanner
     }
 
     /// <summary>
-    /// Every node from which a node that cannot be compiled is reachable (across files), itself included: one walk
-    /// back along the call edges from those nodes, instead of a walk of the whole reachable graph per file.
+    /// Every blocked node, one from which a node that cannot be compiled is reachable (across files, itself included),
+    /// with its blocked callees in call order. The blocked nodes are found by one walk back along the call edges from
+    /// the nodes that cannot be compiled, instead of a walk of the whole reachable graph per file.
     /// </summary>
-    private static HashSet<SchemaNodeAddress> BlockedNodes(Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
+    private static Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>> BlockedCallees(
+        Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
     {
         var callers = new Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>>();
         var pending = new Stack<SchemaNodeAddress>();
@@ -103,15 +105,24 @@ internal static class ValidatorPlanner
             }
         }
 
-        return blocked;
+        var blockedCallees = new Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>>(blocked.Count);
+        foreach (var address in blocked)
+        {
+            blockedCallees[address] = plans[address].Spec?.Callees().Where(blocked.Contains).ToList() ?? new List<SchemaNodeAddress>();
+        }
+
+        return blockedCallees;
     }
 
     /// <summary>
     /// The first node reachable from <paramref name="root"/> (across files) that cannot be compiled, in depth-first order.
-    /// Nodes outside <paramref name="blocked"/> reach no such node, so skipping them leaves that order, and the answer, as it was.
+    /// The walk follows only <paramref name="blockedCallees"/>: the other callees reach no such node, so leaving them out
+    /// leaves that order, and the answer, as it was.
     /// </summary>
     private static (SchemaNodeAddress Address, string Keyword)? FindBlocker(
-        SchemaNodeAddress root, Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans, HashSet<SchemaNodeAddress> blocked)
+        SchemaNodeAddress root,
+        Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans,
+        Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>> blockedCallees)
     {
         var seen = new HashSet<SchemaNodeAddress>();
         var pending = new Stack<SchemaNodeAddress>();
@@ -119,17 +130,18 @@ internal static class ValidatorPlanner
         while (pending.Count > 0)
         {
             var address = pending.Pop();
-            if (!blocked.Contains(address) || !seen.Add(address) || !plans.TryGetValue(address, out var plan))
+            if (!blockedCallees.TryGetValue(address, out var callees) || !seen.Add(address))
             {
                 continue;
             }
 
+            var plan = plans[address];
             if (plan.Spec is null)
             {
                 return (address, plan.Keyword!);
             }
 
-            foreach (var next in plan.Spec.Callees())
+            foreach (var next in callees)
             {
                 pending.Push(next);
             }
