@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using WooshPay.Contracts.Generator.Model;
 
 namespace WooshPay.Contracts.Generator.Emit;
@@ -226,16 +225,17 @@ internal static class SchemaEmitter
 
     internal static string TypesLiteral(JsonTypes types, string runtime)
     {
-        var literal = new StringBuilder();
+        string? literal = null;
         foreach (var (type, name) in s_typeNames)
         {
             if ((types & type) != 0)
             {
-                literal.Append(literal.Length == 0 ? string.Empty : " | ").Append(runtime).Append(".SchemaTypes.").Append(name);
+                var term = $"{runtime}.SchemaTypes.{name}";
+                literal = literal is null ? term : $"{literal} | {term}";
             }
         }
 
-        return literal.ToString();
+        return literal ?? string.Empty;
     }
 
     private static void AddNumber(List<string> lines, string n, string runtime, string field, string? value)
