@@ -8,11 +8,11 @@ internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
 
-    /// <summary>Every character C# treats as a line break.</summary>
-    private static readonly char[] s_lineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
-
     /// <summary>A builder larger than this is let go rather than kept, so it does not stay with the compiler process.</summary>
     private const int MaxSpareCapacity = 256 * 1024;
+
+    /// <summary>Every character C# treats as a line break.</summary>
+    private static readonly char[] s_lineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
     /// <summary>
     /// The builder of the last writer emptied on this thread, for the next one: a large document emits tens of MB, and a
@@ -89,7 +89,7 @@ internal sealed class SourceWriter
         WriteLine("/// </summary>");
     }
 
-    /// <summary>Returns the text written and empties the writer, handing its builder on to the next writer.</summary>
+    /// <summary>Returns the text written and empties the writer, handing its builder on to the next writer on this thread.</summary>
     public string ToStringAndClear()
     {
         if (_builder is null)

@@ -63,9 +63,9 @@ internal static class ValidatorPlanner
     }
 
     /// <summary>
-    /// Every blocked node, one from which a node that cannot be compiled is reachable (across files, itself included),
-    /// with its blocked callees in call order. The blocked nodes are found by one walk back along the call edges from
-    /// the nodes that cannot be compiled, instead of a walk of the whole reachable graph per file.
+    /// The blocked nodes, those from which a node that cannot be compiled is reachable (across files; such a node is
+    /// blocked itself), each with its blocked callees in call order. They are found by one walk back along the call edges
+    /// from the nodes that cannot be compiled, instead of a walk of the whole reachable graph per file.
     /// </summary>
     private static Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>> BlockedCallees(
         Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
@@ -261,6 +261,7 @@ internal static class ValidatorPlanner
     private static CompiledNodeSpec PlanNode(SchemaFileEmitSpec file, LinkedNodeSpec linked)
     {
         var node = linked.Node;
+        // One delegate for all the lists below: a local function would become a new delegate at each use.
         Func<int, SchemaNodeAddress> child = index => new(file.ClassName, index);
         SchemaNodeAddress? Optional(int? index) => index is int i ? child(i) : null;
 
