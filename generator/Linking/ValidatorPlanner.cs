@@ -336,28 +336,6 @@ internal static class ValidatorPlanner
         };
     }
 
-    /// <summary>The enum's values, then the const, each a set the value must be in.</summary>
-    private static EquatableArray<CompiledValueSet> ValueSets(SchemaNodeSpec node)
-    {
-        if (!node.HasEnum && node.Const is null)
-        {
-            return EquatableArray<CompiledValueSet>.Empty;
-        }
-
-        var sets = new List<CompiledValueSet>(2);
-        if (node.HasEnum)
-        {
-            sets.Add(ValueSet(node.Enum));
-        }
-
-        if (node.Const != null)
-        {
-            sets.Add(ValueSet(new[] { node.Const }.ToEquatableArray()));
-        }
-
-        return sets.ToEquatableArray();
-    }
-
     /// <summary>A branch such as {"type": "null"}: a type test and nothing else (title and description aside).</summary>
     private static bool IsTypeOnly(LinkedNodeSpec branch)
     {
@@ -392,6 +370,28 @@ internal static class ValidatorPlanner
     }
 
     private static bool IsZero(string text) => text.TakeWhile(c => c != 'e' && c != 'E').All(c => c is '0' or '.' or '-' or '+');
+
+    /// <summary>The enum's values, then the const, each a set the value must be in.</summary>
+    private static EquatableArray<CompiledValueSet> ValueSets(SchemaNodeSpec node)
+    {
+        if (!node.HasEnum && node.Const is null)
+        {
+            return EquatableArray<CompiledValueSet>.Empty;
+        }
+
+        var sets = new List<CompiledValueSet>(2);
+        if (node.HasEnum)
+        {
+            sets.Add(ValueSet(node.Enum));
+        }
+
+        if (node.Const != null)
+        {
+            sets.Add(ValueSet(new[] { node.Const }.ToEquatableArray()));
+        }
+
+        return sets.ToEquatableArray();
+    }
 
     /// <summary>The strings of a set larger than a chain of comparisons should be go into a sorted table.</summary>
     private static CompiledValueSet ValueSet(EquatableArray<LiteralSpec> literals)
