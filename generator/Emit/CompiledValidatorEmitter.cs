@@ -82,9 +82,6 @@ internal static class CompiledValidatorEmitter
         private readonly string _className;
         private readonly string _namespace;
         private readonly string _runtime;
-
-        /// <summary>The runtime's compiled-validation helpers class, named once: nearly every check calls it.</summary>
-        private readonly string _helpers;
         private int _copies;
 
         /// <summary>
@@ -100,8 +97,11 @@ internal static class CompiledValidatorEmitter
             _className = className;
             _namespace = ns;
             _runtime = runtime;
-            _helpers = runtime + ".CompiledValidation";
+            Helpers = runtime + ".CompiledValidation";
         }
+
+        /// <summary>The runtime's compiled-validation helpers class, named once: nearly every check calls it.</summary>
+        private string Helpers { get; }
 
         public void Write(CompiledNodeSpec node)
         {
@@ -261,7 +261,7 @@ internal static class CompiledValidatorEmitter
         {
             if (node.BooleanValue is bool allowed)
             {
-                _w.WriteLine(allowed ? $"return {_helpers}.SkipValue(ref r, ref c);" : "return false;");
+                _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r, ref c);" : "return false;");
                 return;
             }
 
@@ -273,7 +273,7 @@ internal static class CompiledValidatorEmitter
 
             if (node.Types != JsonTypes.None)
             {
-                Reject($"!{_helpers}.HasType(ref r, {Types(node.Types)}, ref c)");
+                Reject($"!{Helpers}.HasType(ref r, {Types(node.Types)}, ref c)");
             }
 
             for (var i = 0; i < node.ValueSets.Count; i++)
@@ -322,22 +322,22 @@ internal static class CompiledValidatorEmitter
                 _reuseCopies = false;
             }
 
-            _w.WriteLine($"return {_helpers}.SkipValue(ref r, ref c);");
+            _w.WriteLine($"return {Helpers}.SkipValue(ref r, ref c);");
         }
 
         private void WriteValueSet(CompiledValueSet set, string table)
         {
             var tests = set.Literals.Select(literal => literal.Kind switch
             {
-                LiteralKind.String => $"({_helpers}.IsString(ref r) && r.ValueTextEquals({Utf8(literal.Text)}))",
-                LiteralKind.Number => $"{_helpers}.NumberEquals(ref r, {Utf8(literal.Text)})",
+                LiteralKind.String => $"({Helpers}.IsString(ref r) && r.ValueTextEquals({Utf8(literal.Text)}))",
+                LiteralKind.Number => $"{Helpers}.NumberEquals(ref r, {Utf8(literal.Text)})",
                 LiteralKind.True => $"r.TokenType == {Token}.True",
                 LiteralKind.False => $"r.TokenType == {Token}.False",
                 _ => $"r.TokenType == {Token}.Null",
             }).ToList();
             if (!set.Strings.IsEmpty)
             {
-                tests.Add($"({_helpers}.IsString(ref r) && {_helpers}.IsOneOf(ref r, {table}))");
+                tests.Add($"({Helpers}.IsString(ref r) && {Helpers}.IsOneOf(ref r, {table}))");
             }
 
             var test = tests.Count == 0 ? "false" : string.Join(" || ", tests);
@@ -381,7 +381,7 @@ internal static class CompiledValidatorEmitter
             {
                 using (_w.Block())
                 {
-                    _w.WriteLine($"var matched = {(node.AnyOfTypes == JsonTypes.None ? "false" : $"{_helpers}.HasType(ref r, {Types(node.AnyOfTypes)}, ref c)")};");
+                    _w.WriteLine($"var matched = {(node.AnyOfTypes == JsonTypes.None ? "false" : $"{Helpers}.HasType(ref r, {Types(node.AnyOfTypes)}, ref c)")};");
                     foreach (var branch in node.AnyOf)
                     {
                         _w.WriteLine("if (!matched)");
@@ -458,12 +458,12 @@ internal static class CompiledValidatorEmitter
 
         private void WriteString(CompiledNodeSpec node)
         {
-            _w.WriteLine($"if ({_helpers}.IsString(ref r))");
+            _w.WriteLine($"if ({Helpers}.IsString(ref r))");
             using (_w.Block())
             {
                 if (node.MinLength != null || node.MaxLength != null)
                 {
-                    _w.WriteLine($"var length = {_helpers}.CodePoints(ref r, ref c);");
+                    _w.WriteLine($"var length = {Helpers}.CodePoints(ref r, ref c);");
                     var conditions = new List<string> { "length < 0" };
                     if (node.MinLength is long min)
                     {
@@ -481,13 +481,13 @@ internal static class CompiledValidatorEmitter
                 if (node.HasPattern)
                 {
                     // An escaped string is matched on its decoded text, by the Regex.
-                    var regex = $"{_helpers}.Matches(ref r, GetNode({node.Index}).Pattern!)";
+                    var regex = $"{Helpers}.Matches(ref r, GetNode({node.Index}).Pattern!)";
                     Reject(node.SimplePattern is null ? "!" + regex : $"!(r.ValueIsEscaped ? {regex} : {PatternMethod(node)}(r.ValueSpan))");
                 }
 
                 if (node.Format != null)
                 {
-                    Reject($"c.AssertFormats && !{_helpers}.HasFormat(ref r, {CSharpLiteral.String(node.Format)})");
+                    Reject($"c.AssertFormats && !{Helpers}.HasFormat(ref r, {CSharpLiteral.String(node.Format)})");
                 }
             }
         }
@@ -497,7 +497,7 @@ internal static class CompiledValidatorEmitter
             _w.WriteLine($"if (r.TokenType == {Token}.Number)");
             using (_w.Block())
             {
-                Reject($"!{_helpers}.TryExact(ref r, ref c, out var number)");
+                Reject($"!{Helpers}.TryExact(ref r, ref c, out var number)");
                 var conditions = new List<string>();
                 if (node.Minimum != null)
                 {
@@ -579,12 +579,12 @@ internal static class CompiledValidatorEmitter
                         _w.WriteLine("else");
                         using (_w.Block())
                         {
-                            _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({_helpers}.NameHash(ref r))) return c.GiveUp();");
+                            _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUp();");
                         }
 
                         for (var j = 0; j < node.PatternProperties.Count; j++)
                         {
-                            _w.WriteLine($"var pattern{j} = {_helpers}.Matches(ref r, GetNode({node.Index}).PatternProperties![{j}].Regex);");
+                            _w.WriteLine($"var pattern{j} = {Helpers}.Matches(ref r, GetNode({node.Index}).PatternProperties![{j}].Regex);");
                         }
 
                         _w.WriteLine("r.Read();");
@@ -636,7 +636,7 @@ internal static class CompiledValidatorEmitter
                     _w.WriteLine("default:");
                     _w.WriteLine(node.AdditionalProperties is { } additional
                         ? $"    if (!{Call(additional, "r")}) return false;"
-                        : $"    if (!{_helpers}.SkipValue(ref r, ref c)) return false;");
+                        : $"    if (!{Helpers}.SkipValue(ref r, ref c)) return false;");
                     _w.WriteLine("    break;");
                 }
 
@@ -668,7 +668,7 @@ internal static class CompiledValidatorEmitter
                 }
             }
 
-            Reject($"!{_helpers}.SkipValue(ref r, ref c)");
+            Reject($"!{Helpers}.SkipValue(ref r, ref c)");
         }
 
         private void WritePropertyOnCopy(CompiledNodeSpec node)
@@ -725,7 +725,7 @@ internal static class CompiledValidatorEmitter
                         }
                     }
 
-                    var rest = node.Items is { } items ? $"!{Call(items, "r")}" : $"!{_helpers}.SkipValue(ref r, ref c)";
+                    var rest = node.Items is { } items ? $"!{Call(items, "r")}" : $"!{Helpers}.SkipValue(ref r, ref c)";
                     if (node.PrefixItems.IsEmpty)
                     {
                         Reject(rest);
@@ -759,7 +759,7 @@ internal static class CompiledValidatorEmitter
 
                 if (node.UniqueItems)
                 {
-                    Reject($"!{_helpers}.ItemsUnique(start, ref c)");
+                    Reject($"!{Helpers}.ItemsUnique(start, ref c)");
                 }
             }
         }
@@ -787,7 +787,7 @@ internal static class CompiledValidatorEmitter
                 // An empty enum is planned as false for the fast check; its error is the interpreter's enum error.
                 if (node.BooleanValue is bool allowed && node.ValueSets.IsEmpty)
                 {
-                    _w.WriteLine(allowed ? $"return {_helpers}.SkipValue(ref r, ref c);" : $"return e.False(GetNode({index}), ref r);");
+                    _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r, ref c);" : $"return e.False(GetNode({index}), ref r);");
                     return;
                 }
 
@@ -823,7 +823,7 @@ internal static class CompiledValidatorEmitter
 
                 if (node.Types != JsonTypes.None)
                 {
-                    _w.WriteLine($"if (!{_helpers}.HasType(ref r, {Types(node.Types)}, ref c)) valid = e.WrongType(node, in r);");
+                    _w.WriteLine($"if (!{Helpers}.HasType(ref r, {Types(node.Types)}, ref c)) valid = e.WrongType(node, in r);");
                 }
 
                 if (strings && (!node.ValueSets.IsEmpty || node.ChecksString))

@@ -89,6 +89,9 @@ internal sealed class SourceWriter
         WriteLine("/// </summary>");
     }
 
+    /// <summary>The text written so far; an emitter's last call is <see cref="ToStringAndClear"/>.</summary>
+    public override string ToString() => _builder?.ToString() ?? string.Empty;
+
     /// <summary>Returns the text written and empties the writer, handing its builder on to the next writer on this thread.</summary>
     public string ToStringAndClear()
     {
