@@ -46,13 +46,20 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
 
-    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => EnumeratorOf(Items);
 
-    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => EnumeratorOf(Items);
 
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+    /// <summary>
+    /// The interface enumerator of <paramref name="items"/> through a constrained call, so LINQ over an EquatableArray does not box
+    /// the ImmutableArray first (and an empty one allocates nothing).
+    /// </summary>
+    private static IEnumerator<T> EnumeratorOf<TItems>(TItems items)
+        where TItems : IEnumerable<T> => items.GetEnumerator();
 }
 
 internal static class EquatableArray
