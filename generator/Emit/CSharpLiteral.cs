@@ -14,6 +14,12 @@ internal static class CSharpLiteral
             return "null";
         }
 
+        // Most values need no escape: quoting them needs no builder.
+        if (Escaping.IsPlain(value, csharp: true))
+        {
+            return "\"" + value + "\"";
+        }
+
         var sb = new StringBuilder(value.Length + 2);
         Escaping.AppendQuoted(sb, value, csharp: true);
         return sb.ToString();

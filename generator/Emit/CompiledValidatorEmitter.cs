@@ -46,7 +46,7 @@ internal static class CompiledValidatorEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     private static void WriteValidate(SourceWriter w, CompiledFileSpec file, string runtime, string parameter, string argument, string what)
@@ -98,9 +98,11 @@ internal static class CompiledValidatorEmitter
             _className = className;
             _namespace = ns;
             _runtime = runtime;
+            Helpers = runtime + ".CompiledValidation";
         }
 
-        private string Helpers => _runtime + ".CompiledValidation";
+        /// <summary>The runtime's compiled-validation helpers class, named once: nearly every check calls it.</summary>
+        private string Helpers { get; }
 
         public void Write(CompiledNodeSpec node)
         {

@@ -129,7 +129,7 @@ internal static class EnumEmitter
             WriteConverter(w, name, self, options);
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     private static void WriteConverter(SourceWriter w, string name, string self, EmitOptions options)

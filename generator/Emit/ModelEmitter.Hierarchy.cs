@@ -46,7 +46,7 @@ internal static partial class ModelEmitter
             WriteConverter(w, model, n, options);
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     /// <summary>ReadJson: the discriminator's value, matched as UTF-8, picks the class that reads the object; any other value fails at it.</summary>

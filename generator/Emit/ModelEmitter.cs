@@ -45,7 +45,7 @@ internal static partial class ModelEmitter
             WriteConverter(w, model, names, options);
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     private static void WriteFields(SourceWriter w, IReadOnlyList<Member> members)

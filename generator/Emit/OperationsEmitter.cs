@@ -35,7 +35,7 @@ internal static class OperationsEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     private static void WriteOperation(SourceWriter w, OperationEmitSpec operation, string ns, string runtime)

@@ -12,6 +12,12 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// </summary>
 internal static class SchemaEmitter
 {
+    /// <summary>Each single type and its name, in declaration order, read once: TypesLiteral runs for most nodes.</summary>
+    private static readonly (JsonTypes Type, string Name)[] s_typeNames = System.Enum.GetValues(typeof(JsonTypes)).Cast<JsonTypes>()
+        .Where(type => type != JsonTypes.None)
+        .Select(type => (type, type.ToString()))
+        .ToArray();
+
     public static string Emit(SchemaFileEmitSpec file, EmitOptions options)
     {
         var w = new SourceWriter();
@@ -50,7 +56,7 @@ internal static class SchemaEmitter
             }
         }
 
-        return w.ToString();
+        return w.ToStringAndClear();
     }
 
     private static void WriteInterpret(SourceWriter w, string runtime, string parameter, string argument, string what)
@@ -83,7 +89,7 @@ internal static class SchemaEmitter
             var nonStrings = node.Enum.Where(l => l.Kind != LiteralKind.String).ToEquatableArray();
             var others = nonStrings.IsEmpty ? $"global::System.Array.Empty<{runtime}.SchemaLiteral>()" : Literals(runtime, nonStrings);
             array.WriteStrings($"{n}.Enum = {runtime}.SchemaLiteral.Strings(", node.Enum.Where(l => l.Kind == LiteralKind.String).Select(l => l.Text), $", {others});");
-            lines.Add(array.ToString().TrimEnd('\n'));
+            lines.Add(array.ToStringAndClear().TrimEnd('\n'));
         }
         else if (node.HasEnum)
         {
@@ -218,9 +224,19 @@ internal static class SchemaEmitter
         => $"new {runtime}.SchemaLiteral[] {{ {string.Join(", ", literals.Select(v => Literal(runtime, v)))} }}";
 
     internal static string TypesLiteral(JsonTypes types, string runtime)
-        => string.Join(" | ", System.Enum.GetValues(typeof(JsonTypes)).Cast<JsonTypes>()
-            .Where(t => t != JsonTypes.None && (types & t) != 0)
-            .Select(t => $"{runtime}.SchemaTypes.{t}"));
+    {
+        string? literal = null;
+        foreach (var (type, name) in s_typeNames)
+        {
+            if ((types & type) != 0)
+            {
+                var term = $"{runtime}.SchemaTypes.{name}";
+                literal = literal is null ? term : $"{literal} | {term}";
+            }
+        }
+
+        return literal ?? string.Empty;
+    }
 
     private static void AddNumber(List<string> lines, string n, string runtime, string field, string? value)
     {

@@ -7,22 +7,40 @@ namespace WooshPay.Contracts.Generator.Emit;
 internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
-    private readonly StringBuilder _sb = new();
+
+    /// <summary>A builder larger than this is let go rather than kept, so it does not stay with the compiler process.</summary>
+    private const int MaxSpareCapacity = 256 * 1024;
+
+    /// <summary>Every character C# treats as a line break.</summary>
+    private static readonly char[] s_lineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
+    /// <summary>
+    /// The builder of the last writer emptied on this thread, for the next one: a large document emits tens of MB, and a
+    /// fresh builder per source allocated about as much again in the chunks it grew through.
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private StringBuilder? _builder;
     private int _indent;
 
-    public void WriteLine() => _sb.Append('\n');
+    private StringBuilder Builder => _builder ??= TakeSpare();
+
+    public void WriteLine() => Builder.Append('\n');
 
     /// <summary>Writes one line, or several separated by '\n', each at the current indentation.</summary>
     public void WriteLine(string text)
     {
+        // Nearly every text is a single line: it needs no normalizing and no splitting.
+        if (text.IndexOfAny(s_lineBreaks) < 0)
+        {
+            AppendLine(text);
+            return;
+        }
+
         foreach (var line in NormalizeLineBreaks(text).Split('\n'))
         {
-            if (line.Length > 0)
-            {
-                _sb.Append(' ', _indent * IndentSize).Append(line);
-            }
-
-            _sb.Append('\n');
+            AppendLine(line);
         }
     }
 
@@ -71,7 +89,45 @@ internal sealed class SourceWriter
         WriteLine("/// </summary>");
     }
 
-    public override string ToString() => _sb.ToString();
+    /// <summary>The text written so far; an emitter's last call is <see cref="ToStringAndClear"/>.</summary>
+    public override string ToString() => _builder?.ToString() ?? string.Empty;
+
+    /// <summary>Returns the text written and empties the writer, handing its builder on to the next writer on this thread.</summary>
+    public string ToStringAndClear()
+    {
+        if (_builder is null)
+        {
+            return string.Empty;
+        }
+
+        var text = _builder.ToString();
+        if (_builder.Capacity <= MaxSpareCapacity)
+        {
+            t_spare = _builder.Clear();
+        }
+
+        _builder = null;
+        _indent = 0;
+        return text;
+    }
+
+    private static StringBuilder TakeSpare()
+    {
+        var builder = t_spare ?? new StringBuilder();
+        t_spare = null;
+        return builder;
+    }
+
+    private void AppendLine(string line)
+    {
+        var builder = Builder;
+        if (line.Length > 0)
+        {
+            builder.Append(' ', _indent * IndentSize).Append(line);
+        }
+
+        builder.Append('\n');
+    }
 
     /// <summary>Escapes text for an XML doc comment; line breaks become spaces so the text stays inside its comment line.</summary>
     public static string EscapeXml(string text)
@@ -82,7 +138,9 @@ internal sealed class SourceWriter
     /// schema can never end a comment line early and turn into code.
     /// </summary>
     private static string NormalizeLineBreaks(string text)
-        => text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+        => text.IndexOfAny(s_lineBreaks) < 0
+            ? text
+            : text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
 
     private sealed class Scope(SourceWriter writer, string closingSuffix) : IDisposable
     {

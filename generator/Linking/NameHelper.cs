@@ -18,20 +18,16 @@ internal static class NameHelper
     public static string? ToPascalCase(string text)
     {
         var sb = new StringBuilder(text.Length);
-        var word = new StringBuilder();
-        foreach (var c in text)
+        var wordStart = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (char.IsLetterOrDigit(c))
+            if (i == text.Length || !char.IsLetterOrDigit(text[i]))
             {
-                word.Append(c);
-            }
-            else
-            {
-                AppendWord(sb, word);
+                AppendWord(sb, text, wordStart, i);
+                wordStart = i + 1;
             }
         }
 
-        AppendWord(sb, word);
         if (sb.Length == 0)
         {
             return null;
@@ -83,27 +79,25 @@ internal static class NameHelper
             : Path.GetFileNameWithoutExtension(name);
     }
 
-    private static void AppendWord(StringBuilder sb, StringBuilder word)
+    /// <summary>Appends the word text[start..end): first letter upper case, the rest lower case when the word is all upper case.</summary>
+    private static void AppendWord(StringBuilder sb, string text, int start, int end)
     {
-        if (word.Length == 0)
+        if (start >= end)
         {
             return;
         }
 
-        var text = word.ToString();
         var allUpper = true;
-        foreach (var c in text)
+        for (var i = start; i < end && allUpper; i++)
         {
-            if (char.IsLower(c))
-            {
-                allUpper = false;
-                break;
-            }
+            allUpper = !char.IsLower(text[i]);
         }
 
-        sb.Append(char.ToUpperInvariant(text[0]));
-        sb.Append(allUpper ? text.Substring(1).ToLowerInvariant() : text.Substring(1));
-        word.Clear();
+        sb.Append(char.ToUpperInvariant(text[start]));
+        for (var i = start + 1; i < end; i++)
+        {
+            sb.Append(allUpper ? char.ToLowerInvariant(text[i]) : text[i]);
+        }
     }
 
     /// <summary>Makes <paramref name="name"/> unique among <paramref name="taken"/> by adding a number.</summary>

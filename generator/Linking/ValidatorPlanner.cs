@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -19,7 +20,7 @@ internal static partial class ValidatorPlanner
 
     public static EquatableArray<CompiledFileSpec> Plan(IReadOnlyList<SchemaFileEmitSpec> files, LinkedGraph graph, List<DiagnosticInfo> diagnostics)
     {
-        var plans = new Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)>();
+        var plans = new Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)>(files.Sum(file => file.Nodes.Count));
         foreach (var file in files)
         {
             foreach (var linked in file.Nodes)
@@ -31,6 +32,7 @@ internal static partial class ValidatorPlanner
         }
 
         var products = FuseConditions(files, plans);
+        var blockedCallees = BlockedCallees(plans);
         var result = new List<CompiledFileSpec>(files.Count);
         foreach (var file in files)
         {
@@ -39,7 +41,7 @@ internal static partial class ValidatorPlanner
                 continue;
             }
 
-            var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans);
+            var blocker = FindBlocker(new SchemaNodeAddress(file.ClassName, 0), plans, blockedCallees);
             if (blocker is { } b)
             {
                 var location = graph.Location(b.Address);
@@ -62,9 +64,67 @@ internal static partial class ValidatorPlanner
         return result.ToEquatableArray();
     }
 
-    /// <summary>The first node reachable from <paramref name="root"/> (across files) that cannot be compiled.</summary>
+    /// <summary>
+    /// The blocked nodes, those from which a node that cannot be compiled is reachable (across files; such a node is
+    /// blocked itself), each with its blocked callees in call order. They are found by one walk back along the call edges
+    /// from the nodes that cannot be compiled, instead of a walk of the whole reachable graph per file.
+    /// </summary>
+    private static Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>> BlockedCallees(
+        Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
+    {
+        var callers = new Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>>();
+        var pending = new Stack<SchemaNodeAddress>();
+        foreach (var entry in plans)
+        {
+            var (address, spec) = (entry.Key, entry.Value.Spec);
+            if (spec is null)
+            {
+                pending.Push(address);
+                continue;
+            }
+
+            foreach (var callee in spec.Callees())
+            {
+                if (!callers.TryGetValue(callee, out var calleeCallers))
+                {
+                    calleeCallers = callers[callee] = new List<SchemaNodeAddress>();
+                }
+
+                calleeCallers.Add(address);
+            }
+        }
+
+        var blocked = new HashSet<SchemaNodeAddress>();
+        while (pending.Count > 0)
+        {
+            var address = pending.Pop();
+            if (blocked.Add(address) && callers.TryGetValue(address, out var addressCallers))
+            {
+                foreach (var caller in addressCallers)
+                {
+                    pending.Push(caller);
+                }
+            }
+        }
+
+        var blockedCallees = new Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>>(blocked.Count);
+        foreach (var address in blocked)
+        {
+            blockedCallees[address] = plans[address].Spec?.Callees().Where(blocked.Contains).ToList() ?? new List<SchemaNodeAddress>();
+        }
+
+        return blockedCallees;
+    }
+
+    /// <summary>
+    /// The first node reachable from <paramref name="root"/> (across files) that cannot be compiled, in depth-first order.
+    /// The walk follows only <paramref name="blockedCallees"/>: the other callees reach no such node, so leaving them out
+    /// leaves that order, and the answer, as it was.
+    /// </summary>
     private static (SchemaNodeAddress Address, string Keyword)? FindBlocker(
-        SchemaNodeAddress root, Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans)
+        SchemaNodeAddress root,
+        Dictionary<SchemaNodeAddress, (CompiledNodeSpec? Spec, string? Keyword)> plans,
+        Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>> blockedCallees)
     {
         var seen = new HashSet<SchemaNodeAddress>();
         var pending = new Stack<SchemaNodeAddress>();
@@ -72,17 +132,18 @@ internal static partial class ValidatorPlanner
         while (pending.Count > 0)
         {
             var address = pending.Pop();
-            if (!seen.Add(address) || !plans.TryGetValue(address, out var plan))
+            if (!blockedCallees.TryGetValue(address, out var callees) || !seen.Add(address))
             {
                 continue;
             }
 
+            var plan = plans[address];
             if (plan.Spec is null)
             {
                 return (address, plan.Keyword!);
             }
 
-            foreach (var next in plan.Spec.Callees())
+            foreach (var next in callees)
             {
                 pending.Push(next);
             }
@@ -120,8 +181,7 @@ internal static partial class ValidatorPlanner
             return "dependentSchemas";
         }
 
-        if (node.Properties.Select(p => p.Name).Distinct(System.StringComparer.Ordinal).Count() != node.Properties.Count
-            || node.Properties.Any(p => !IsWellFormed(p.Name)))
+        if (HasDuplicateName(node.Properties) || node.Properties.Any(p => !IsWellFormed(p.Name)))
         {
             return "properties";
         }
@@ -152,21 +212,67 @@ internal static partial class ValidatorPlanner
         return null;
     }
 
+    private static bool HasDuplicateName(EquatableArray<NamedSubschema> properties)
+    {
+        if (properties.Count < 2)
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            if (!names.Add(property.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Names whose presence an object check tracks: declared properties first, then required names no property declares.</summary>
     private static List<string> TrackedNames(SchemaNodeSpec node)
-        => node.Properties.Select(p => p.Name)
-            .Concat(node.Required.Where(name => !node.Properties.Any(p => p.Name == name)))
-            .Distinct(System.StringComparer.Ordinal)
-            .ToList();
+    {
+        var tracked = new List<string>(node.Properties.Count + node.Required.Count);
+        if (node.Properties.IsEmpty && node.Required.IsEmpty)
+        {
+            return tracked;
+        }
+
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var property in node.Properties)
+        {
+            if (seen.Add(property.Name))
+            {
+                tracked.Add(property.Name);
+            }
+        }
+
+        foreach (var name in node.Required)
+        {
+            if (seen.Add(name))
+            {
+                tracked.Add(name);
+            }
+        }
+
+        return tracked;
+    }
 
     private static CompiledNodeSpec PlanNode(SchemaFileEmitSpec file, LinkedNodeSpec linked)
     {
         var node = linked.Node;
-        SchemaNodeAddress Child(int index) => new(file.ClassName, index);
-        SchemaNodeAddress? Optional(int? index) => index is int i ? Child(i) : null;
+        // One delegate for all the lists below: a local function would become a new delegate at each use.
+        Func<int, SchemaNodeAddress> child = index => new(file.ClassName, index);
+        SchemaNodeAddress? Optional(int? index) => index is int i ? child(i) : null;
 
         var tracked = TrackedNames(node);
-        var requiredMask = node.Required.Aggregate(0UL, (mask, name) => mask | (1UL << tracked.IndexOf(name)));
+        var requiredMask = 0UL;
+        foreach (var name in node.Required)
+        {
+            requiredMask |= 1UL << tracked.IndexOf(name);
+        }
 
         // The nullable idiom anyOf: [{"$ref": ...}, {"type": "null"}]: branches that only test the type become one token test.
         var typeOnly = JsonTypes.None;
@@ -189,9 +295,7 @@ internal static partial class ValidatorPlanner
             // An empty enum allows nothing: the schema false.
             BooleanValue = node.HasEnum && node.Enum.IsEmpty ? false : node.BooleanValue,
             Types = node.Types,
-            ValueSets = (node.HasEnum ? new[] { ValueSet(node.Enum) } : Enumerable.Empty<CompiledValueSet>())
-                .Concat(node.Const != null ? new[] { ValueSet(new[] { node.Const }.ToEquatableArray()) } : Enumerable.Empty<CompiledValueSet>())
-                .ToEquatableArray(),
+            ValueSets = ValueSets(node),
             Minimum = Decimal(node.Minimum),
             Maximum = Decimal(node.Maximum),
             ExclusiveMinimum = Decimal(node.ExclusiveMinimum),
@@ -202,17 +306,17 @@ internal static partial class ValidatorPlanner
             HasPattern = node.Pattern != null,
             SimplePattern = node.Pattern is null ? null : SimplePatterns.Plan(node.Pattern),
             Format = node.Format,
-            Properties = node.Properties.Select(p => new CompiledProperty(p.Name, Child(p.Node))).ToEquatableArray(),
+            Properties = node.Properties.SelectAsArray(p => new CompiledProperty(p.Name, child(p.Node))),
             RequiredNames = tracked.Skip(node.Properties.Count).ToEquatableArray(),
             RequiredMask = requiredMask,
-            Required = node.Required.ToEquatableArray(),
-            PatternProperties = node.PatternProperties.Select(p => Child(p.Node)).ToEquatableArray(),
+            Required = node.Required,
+            PatternProperties = node.PatternProperties.SelectAsArray(p => child(p.Node)),
             AdditionalProperties = Optional(node.AdditionalProperties),
             PropertyNames = Optional(node.PropertyNames),
             RejectsUndeclared = node.PatternProperties.IsEmpty && node.AdditionalProperties is int extra && file.Nodes[extra].Node.BooleanValue == false,
             MinProperties = node.MinProperties,
             MaxProperties = node.MaxProperties,
-            PrefixItems = node.PrefixItems.Select(Child).ToEquatableArray(),
+            PrefixItems = node.PrefixItems.SelectAsArray(child),
             Items = Optional(node.Items),
             Contains = Optional(node.Contains),
             MinContains = node.MinContains,
@@ -221,12 +325,12 @@ internal static partial class ValidatorPlanner
             MaxItems = node.MaxItems,
             UniqueItems = node.UniqueItems,
             Ref = linked.Ref,
-            AllOf = node.AllOf.Select(Child).ToEquatableArray(),
+            AllOf = node.AllOf.SelectAsArray(child),
             AnyOfTypes = typeOnly,
             HasAnyOf = !node.AnyOf.IsEmpty,
-            AnyOf = otherBranches.Select(Child).ToEquatableArray(),
-            AnyOfBranches = node.AnyOf.Select(Child).ToEquatableArray(),
-            OneOf = node.OneOf.Select(Child).ToEquatableArray(),
+            AnyOf = otherBranches.Select(child).ToEquatableArray(),
+            AnyOfBranches = node.AnyOf.SelectAsArray(child),
+            OneOf = node.OneOf.SelectAsArray(child),
             Not = Optional(node.Not),
             If = Optional(node.If),
             Then = Optional(node.Then),
@@ -328,6 +432,28 @@ internal static partial class ValidatorPlanner
     }
 
     private static bool IsZero(string text) => text.TakeWhile(c => c != 'e' && c != 'E').All(c => c is '0' or '.' or '-' or '+');
+
+    /// <summary>The enum's values, then the const, each a set the value must be in.</summary>
+    private static EquatableArray<CompiledValueSet> ValueSets(SchemaNodeSpec node)
+    {
+        if (!node.HasEnum && node.Const is null)
+        {
+            return EquatableArray<CompiledValueSet>.Empty;
+        }
+
+        var sets = new List<CompiledValueSet>(2);
+        if (node.HasEnum)
+        {
+            sets.Add(ValueSet(node.Enum));
+        }
+
+        if (node.Const != null)
+        {
+            sets.Add(ValueSet(new[] { node.Const }.ToEquatableArray()));
+        }
+
+        return sets.ToEquatableArray();
+    }
 
     /// <summary>The strings of a set larger than a chain of comparisons should be go into a sorted table.</summary>
     private static CompiledValueSet ValueSet(EquatableArray<LiteralSpec> literals)

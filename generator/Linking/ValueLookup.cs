@@ -22,5 +22,7 @@ internal static class ValueLookup
     public static bool IsLarge(int count) => count > SwitchLimit;
 
     /// <summary>Whether the strings among <paramref name="literals"/> are too many to match one by one.</summary>
-    public static bool HasLargeStringSet(EquatableArray<LiteralSpec> literals) => IsLarge(literals.Count(literal => literal.Kind == LiteralKind.String));
+    /// <remarks>A set of few values cannot hold many strings: those, most sets, are not counted.</remarks>
+    public static bool HasLargeStringSet(EquatableArray<LiteralSpec> literals)
+        => IsLarge(literals.Count) && IsLarge(literals.Count(literal => literal.Kind == LiteralKind.String));
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace WooshPay.Contracts.Generator.Model;
 
@@ -114,10 +113,26 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     /// <summary>Every node this node's checks call.</summary>
     public IEnumerable<SchemaNodeAddress> Callees()
     {
-        var single = new[] { AdditionalProperties, PropertyNames, Items, Contains, Ref, Not, If, Then, Else };
-        return Properties.Select(p => p.Schema)
-            .Concat(PatternProperties).Concat(PrefixItems).Concat(AllOf).Concat(AnyOf).Concat(OneOf)
-            .Concat(single.Where(a => a != null).Select(a => a!));
+        foreach (var property in Properties)
+        {
+            yield return property.Schema;
+        }
+
+        foreach (var list in new[] { PatternProperties, PrefixItems, AllOf, AnyOf, OneOf })
+        {
+            foreach (var callee in list)
+            {
+                yield return callee;
+            }
+        }
+
+        foreach (var callee in new[] { AdditionalProperties, PropertyNames, Items, Contains, Ref, Not, If, Then, Else })
+        {
+            if (callee != null)
+            {
+                yield return callee;
+            }
+        }
     }
 }
 

@@ -46,17 +46,43 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
 
-    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => EnumeratorOf(Items);
 
-    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => EnumeratorOf(Items);
 
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+    /// <summary>
+    /// The interface enumerator of <paramref name="items"/> through a constrained call, so LINQ over an EquatableArray does not box
+    /// the ImmutableArray first (and an empty one allocates nothing).
+    /// </summary>
+    private static IEnumerator<T> EnumeratorOf<TItems>(TItems items)
+        where TItems : IEnumerable<T> => items.GetEnumerator();
 }
 
 internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
+
+    /// <summary>Maps every item into an array of the same length: unlike Select, no enumerator is boxed and no buffer grows.</summary>
+    public static EquatableArray<TResult> SelectAsArray<T, TResult>(this EquatableArray<T> items, Func<T, TResult> selector)
+        where T : IEquatable<T>
+        where TResult : IEquatable<TResult>
+    {
+        if (items.IsEmpty)
+        {
+            return EquatableArray<TResult>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<TResult>(items.Count);
+        foreach (var item in items)
+        {
+            builder.Add(selector(item));
+        }
+
+        return new(builder.MoveToImmutable());
+    }
 }

@@ -157,7 +157,22 @@ internal sealed class JsonTextParser
     private string ParseString()
     {
         _pos++; // opening quote
-        var sb = new StringBuilder();
+
+        // Most strings have no escape: they are a piece of the text as it stands, with no builder needed.
+        var start = _pos;
+        while (_pos < _text.Length && _text[_pos] is not ('"' or '\\') && _text[_pos] >= 0x20)
+        {
+            _pos++;
+        }
+
+        if (_pos < _text.Length && _text[_pos] == '"')
+        {
+            var plain = _text.Substring(start, _pos - start);
+            _pos++; // closing quote
+            return plain;
+        }
+
+        var sb = new StringBuilder(_text, start, _pos - start, _pos - start + 16);
         while (true)
         {
             if (_pos >= _text.Length)

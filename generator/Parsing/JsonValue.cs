@@ -55,11 +55,12 @@ internal sealed class JsonValue
     {
         get
         {
-            foreach (var member in Members)
+            // Indexed: a foreach over the IReadOnlyList would box an enumerator on every lookup.
+            for (var i = 0; i < Members.Count; i++)
             {
-                if (member.Name == name)
+                if (Members[i].Name == name)
                 {
-                    return member.Value;
+                    return Members[i].Value;
                 }
             }
 

@@ -119,7 +119,7 @@ internal static class UriReference
 
     private static string RemoveDotSegments(string path)
     {
-        if (path.IndexOf('.') < 0)
+        if (!HasSegmentStartingWithDot(path))
         {
             return path;
         }
@@ -165,6 +165,20 @@ internal static class UriReference
         }
 
         return output.ToString();
+    }
+
+    /// <summary>False when <paramref name="path"/> has no "." or ".." segment to remove, as in "payment_intent.schema.json".</summary>
+    private static bool HasSegmentStartingWithDot(string path)
+    {
+        for (var dot = path.IndexOf('.'); dot >= 0; dot = path.IndexOf('.', dot + 1))
+        {
+            if (dot == 0 || path[dot - 1] == '/')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Parts Split(string uri)
