@@ -34,6 +34,9 @@ internal static class CompiledValidatorEmitter
                 w.WriteLine($"private static readonly {runtime}.CompiledCheck s_compiled = CheckNode0;");
                 w.WriteLine($"private static readonly {runtime}.CompiledCollect s_collect = CollectNode0;");
                 w.WriteLine();
+                // Member names are compared by this one short call: a large document's objects name thousands of members.
+                w.WriteLine("private static bool Named(global::System.ReadOnlySpan<byte> key, global::System.ReadOnlySpan<byte> name) => global::System.MemoryExtensions.SequenceEqual(key, name);");
+                w.WriteLine();
             }
 
             WriteValidate(w, file, runtime, "global::System.ReadOnlySpan<byte> utf8Json", "utf8Json", "UTF-8 JSON text");
@@ -1295,12 +1298,17 @@ internal static class CompiledValidatorEmitter
             {
                 foreach (var group in names.Select((name, index) => (Name: name, Index: index)).GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key))
                 {
-                    _w.WriteLine($"case {Int(group.Key)}:");
-                    var first = true;
-                    foreach (var (name, index) in group)
+                    var tests = group.Select(n => $"if (Named(key, {Utf8(n.Name)})) member = {Int(n.Index)};").ToList();
+                    if (tests.Count == 1)
                     {
-                        _w.WriteLine($"    {(first ? "if" : "else if")} (global::System.MemoryExtensions.SequenceEqual(key, {Utf8(name)})) member = {Int(index)};");
-                        first = false;
+                        _w.WriteLine($"case {Int(group.Key)}: {tests[0]} break;");
+                        continue;
+                    }
+
+                    _w.WriteLine($"case {Int(group.Key)}:");
+                    for (var i = 0; i < tests.Count; i++)
+                    {
+                        _w.WriteLine($"    {(i == 0 ? string.Empty : "else ")}{tests[i]}");
                     }
 
                     _w.WriteLine("    break;");
