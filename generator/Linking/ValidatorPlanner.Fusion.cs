@@ -159,17 +159,9 @@ internal static partial class ValidatorPlanner
                 properties[member] = properties[member] with { Schema = fused };
             }
 
-            var tracked = a.Properties.Select(p => p.Name).Concat(a.RequiredNames).ToList();
-            var required = 0UL;
-            foreach (var name in b.Required)
+            if (PresenceMask(b.Required, a.Properties.Select(p => p.Name).Concat(a.RequiredNames).ToList()) is not { } required)
             {
-                var bit = tracked.IndexOf(name);
-                if (bit < 0)
-                {
-                    return null;
-                }
-
-                required |= 1UL << bit;
+                return null;
             }
 
             var items = a.Items;

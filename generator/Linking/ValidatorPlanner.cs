@@ -358,6 +358,24 @@ internal static partial class ValidatorPlanner
             : new MemberCondition(ifBranch, thenBranch, elseBranch);
     }
 
+    /// <summary>The presence bits of <paramref name="names"/> among an object's <paramref name="tracked"/> names; null when one is not tracked.</summary>
+    private static ulong? PresenceMask(IEnumerable<string> names, List<string> tracked)
+    {
+        var mask = 0UL;
+        foreach (var name in names)
+        {
+            var bit = tracked.IndexOf(name);
+            if (bit < 0)
+            {
+                return null;
+            }
+
+            mask |= 1UL << bit;
+        }
+
+        return mask;
+    }
+
     /// <summary>The branch at <paramref name="index"/> as a <see cref="MemberBranch"/> of <paramref name="owner"/>, or null when it checks more than members.</summary>
     private static MemberBranch? MembersOnly(SchemaFileEmitSpec file, SchemaNodeSpec owner, List<string> tracked, int index)
     {
@@ -381,19 +399,7 @@ internal static partial class ValidatorPlanner
             members.Add(new MemberCheck(member, new SchemaNodeAddress(file.ClassName, property.Node)));
         }
 
-        var mask = 0UL;
-        foreach (var name in n.Required)
-        {
-            var bit = tracked.IndexOf(name);
-            if (bit < 0)
-            {
-                return null;
-            }
-
-            mask |= 1UL << bit;
-        }
-
-        return new MemberBranch(members.ToEquatableArray(), mask);
+        return PresenceMask(n.Required, tracked) is { } mask ? new MemberBranch(members.ToEquatableArray(), mask) : null;
     }
 
     /// <summary>A branch such as {"type": "null"}: a type test and nothing else (title and description aside).</summary>
