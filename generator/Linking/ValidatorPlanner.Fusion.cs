@@ -109,7 +109,7 @@ internal static partial class ValidatorPlanner
             // Reserved before the parts, so that a reference cycle through this pair calls the product itself.
             var address = new SchemaNodeAddress(className, _next++);
             made[(main, soft)] = address;
-            var product = a.HasAnyOf ? IntoAnyOf(a, soft, made) : OnTop(a, b, made);
+            var product = a.HasAnyOf ? IntoAnyOf(a, soft, b, made) : OnTop(a, b, made);
             if (product is null)
             {
                 return null;
@@ -123,10 +123,10 @@ internal static partial class ValidatorPlanner
         /// The soft schema goes into an anyOf's one branch that is not a type test: the type-tested values (null, in the
         /// nullable idiom) are neither objects nor arrays, so every structural schema without values accepts them.
         /// </summary>
-        private CompiledNodeSpec? IntoAnyOf(CompiledNodeSpec a, SchemaNodeAddress soft, Dictionary<(SchemaNodeAddress, SchemaNodeAddress), SchemaNodeAddress> made)
+        private CompiledNodeSpec? IntoAnyOf(
+            CompiledNodeSpec a, SchemaNodeAddress soft, CompiledNodeSpec b, Dictionary<(SchemaNodeAddress, SchemaNodeAddress), SchemaNodeAddress> made)
         {
-            var softSpec = plans[soft].Spec!;
-            if (a.AnyOf.Count != 1 || (a.AnyOfTypes & (JsonTypes.Object | JsonTypes.Array)) != 0 || !softSpec.ValueSets.IsEmpty)
+            if (a.AnyOf.Count != 1 || (a.AnyOfTypes & (JsonTypes.Object | JsonTypes.Array)) != 0 || !b.ValueSets.IsEmpty)
             {
                 return null;
             }

@@ -386,12 +386,12 @@ internal static partial class ValidatorPlanner
             return null;
         }
 
-        var declared = owner.Properties.Select(p => p.Name).ToList();
+        // The tracked names start with the owner's properties, in order: a member's bit is its property index.
         var members = new List<MemberCheck>();
         foreach (var property in n.Properties)
         {
-            var member = declared.IndexOf(property.Name);
-            if (member < 0)
+            var member = tracked.IndexOf(property.Name);
+            if (member < 0 || member >= owner.Properties.Count)
             {
                 return null;
             }
