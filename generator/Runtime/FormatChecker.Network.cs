@@ -143,8 +143,8 @@ internal static partial class FormatChecker
         rest = question >= 0 ? rest.Slice(0, question) : rest;
 
         // query = *( pchar / "/" / "?" ); fragment likewise (section 3.4, 3.5); iprivate only in iquery.
-        if ((question >= 0 && !HasOnlyUriCharacters(query, international, international, ":@/?"))
-            || (hash >= 0 && !HasOnlyUriCharacters(fragment, international, false, ":@/?")))
+        if ((question >= 0 && !HasOnlyUriCharacters(query, international, international, s_queryCharacters))
+            || (hash >= 0 && !HasOnlyUriCharacters(fragment, international, false, s_queryCharacters)))
         {
             return false;
         }
@@ -164,7 +164,7 @@ internal static partial class FormatChecker
         }
 
         // path segments are *pchar (section 3.3): "[" and "]" appear only in an authority's IP-literal.
-        return HasOnlyUriCharacters(path, international, false, ":@/");
+        return HasOnlyUriCharacters(path, international, false, s_pathCharacters);
     }
 
     /// <summary>RFC 3986 section 3.2 authority = [ userinfo "@" ] host [ ":" port ].</summary>
@@ -174,7 +174,7 @@ internal static partial class FormatChecker
         var hostPort = at >= 0 ? authority.Slice(at + 1) : authority;
 
         // userinfo = *( unreserved / pct-encoded / sub-delims / ":" )
-        if (at >= 0 && !HasOnlyUriCharacters(authority.Slice(0, at), international, false, ":"))
+        if (at >= 0 && !HasOnlyUriCharacters(authority.Slice(0, at), international, false, s_userCharacters))
         {
             return false;
         }
@@ -211,7 +211,7 @@ internal static partial class FormatChecker
 
         // port = *DIGIT; reg-name = *( unreserved / pct-encoded / sub-delims ) (an IPv4address is a reg-name too)
         return (hostPort.Length == 0 || AllDigits(hostPort.Slice(1)))
-            && HasOnlyUriCharacters(host, international, false, string.Empty);
+            && HasOnlyUriCharacters(host, international, false, s_hostCharacters);
     }
 
     /// <summary>RFC 3986 section 3.2.2 IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" ).</summary>
@@ -237,18 +237,27 @@ internal static partial class FormatChecker
         }
 
         var tail = literal.Slice(dot + 1);
-        return global::System.MemoryExtensions.IndexOf(tail, '%') < 0 && HasOnlyUriCharacters(tail, false, false, ":");
+        return global::System.MemoryExtensions.IndexOf(tail, '%') < 0 && HasOnlyUriCharacters(tail, false, false, s_userCharacters);
     }
 
     /// <summary>
     /// True when <paramref name="text"/> is only unreserved characters, pct-encoded octets, sub-delims
-    /// (RFC 3986 section 2) and <paramref name="extra"/>; with <paramref name="ucs"/> also RFC 3987 ucschar,
-    /// with <paramref name="privateUse"/> also iprivate.
+    /// (RFC 3986 section 2) and the extra characters of <paramref name="allowed"/> (one of the sets below); with
+    /// <paramref name="ucs"/> also RFC 3987 ucschar, with <paramref name="privateUse"/> also iprivate.
     /// </summary>
-    private static bool HasOnlyUriCharacters(global::System.ReadOnlySpan<char> text, bool ucs, bool privateUse, string extra)
+    private static bool HasOnlyUriCharacters(global::System.ReadOnlySpan<char> text, bool ucs, bool privateUse, global::System.Buffers.SearchValues<char> allowed)
     {
-        for (var i = 0; i < text.Length; i++)
+        // A vectorised search skips the plain characters; only "%" and non-ASCII ones are looked at one by one.
+        var i = 0;
+        while (true)
         {
+            var next = global::System.MemoryExtensions.IndexOfAnyExcept(text.Slice(i), allowed);
+            if (next < 0)
+            {
+                return true;
+            }
+
+            i += next;
             var c = text[i];
             if (c == '%')
             {
@@ -257,69 +266,47 @@ internal static partial class FormatChecker
                     return false;
                 }
 
-                i += 2;
+                i += 3;
                 continue;
             }
 
-            if (c > 0x7F)
+            if (c <= 0x7F)
             {
-                var codePoint = (int)c;
-                if (char.IsSurrogate(c))
-                {
-                    if (!IsSurrogatePairAt(text, i))
-                    {
-                        return false;
-                    }
+                return false;
+            }
 
-                    codePoint = char.ConvertToUtf32(c, text[++i]);
-                }
-
-                if (!ucs || !IsUcsChar(codePoint, privateUse))
+            var codePoint = (int)c;
+            if (char.IsSurrogate(c))
+            {
+                if (!IsSurrogatePairAt(text, i))
                 {
                     return false;
                 }
 
-                continue;
+                codePoint = char.ConvertToUtf32(c, text[++i]);
             }
 
-            if (!(IsUnreservedOrSubDelimiter(c) || IsOneOf(c, extra)))
+            if (!ucs || !IsUcsChar(codePoint, privateUse))
             {
                 return false;
             }
-        }
 
-        return true;
+            i++;
+        }
     }
 
     // unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"; sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "="
-    // As a set of ASCII bits (characters 0-63, then 64-127): one test per character of a URI, the hot part of the check.
-    private static readonly ulong[] s_unreservedOrSubDelimiters = AsciiSet(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=");
+    private const string UnreservedOrSubDelimiters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=";
 
-    private static bool IsUnreservedOrSubDelimiter(char c) => c < 128 && (s_unreservedOrSubDelimiters[c >> 6] & (1UL << (c & 63))) != 0;
+    /// <summary>host: reg-name characters.</summary>
+    private static readonly global::System.Buffers.SearchValues<char> s_hostCharacters = global::System.Buffers.SearchValues.Create(UnreservedOrSubDelimiters);
 
-    private static ulong[] AsciiSet(string characters)
-    {
-        var set = new ulong[2];
-        foreach (var c in characters)
-        {
-            set[c >> 6] |= 1UL << (c & 63);
-        }
+    /// <summary>userinfo, and the tail of IPvFuture: reg-name characters and ":".</summary>
+    private static readonly global::System.Buffers.SearchValues<char> s_userCharacters = global::System.Buffers.SearchValues.Create(UnreservedOrSubDelimiters + ":");
 
-        return set;
-    }
+    /// <summary>path segments: pchar and "/".</summary>
+    private static readonly global::System.Buffers.SearchValues<char> s_pathCharacters = global::System.Buffers.SearchValues.Create(UnreservedOrSubDelimiters + ":@/");
 
-    /// <summary>Whether <paramref name="c"/> is one of the few characters of <paramref name="set"/> (a loop: shorter than a search's setup).</summary>
-    private static bool IsOneOf(char c, string set)
-    {
-        foreach (var candidate in set)
-        {
-            if (candidate == c)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>query and fragment: pchar, "/" and "?".</summary>
+    private static readonly global::System.Buffers.SearchValues<char> s_queryCharacters = global::System.Buffers.SearchValues.Create(UnreservedOrSubDelimiters + ":@/?");
 }
