@@ -941,15 +941,23 @@ internal static class CompiledValidatorEmitter
                 // The interpreter's order: $ref, type, enum and const, the string's, object's or array's own keywords,
                 // then allOf, anyOf and if.
                 var conditional = node.If != null && (node.Then != null || node.Else != null);
-                if (node.Ref != null || !node.AllOf.IsEmpty || node.HasAnyOf || conditional)
+                if ((node.Ref != null && !RefOnly(node, conditional)) || !node.AllOf.IsEmpty || node.HasAnyOf || conditional)
                 {
                     _w.WriteLine("var start = r;");
                 }
 
                 _w.WriteLine("var valid = true;");
-                if (node.Ref is { } target)
+                if (node.Ref is { } target && RefOnly(node, conditional))
                 {
-                    CollectInPlace(target, "\"$ref\"");
+                    // This node is being collected, so its check failed or gave no verdict: so did the target's, which is
+                    // collected at once rather than checked again on a probe.
+                    _w.WriteLine("e.PushSchema(\"$ref\");");
+                    _w.WriteLine($"valid = {Collect(target, "r")};");
+                    _w.WriteLine("e.Pop(0, 1);");
+                }
+                else if (node.Ref is { } inPlace)
+                {
+                    CollectInPlace(inPlace, "\"$ref\"");
                 }
 
                 if (node.Types != JsonTypes.None)
@@ -995,6 +1003,11 @@ internal static class CompiledValidatorEmitter
 
             _w.WriteLine();
         }
+
+        /// <summary>Whether $ref is the only keyword the collector of <paramref name="node"/> reports on.</summary>
+        private static bool RefOnly(CompiledNodeSpec node, bool conditional)
+            => node.Types == JsonTypes.None && node.ValueSets.IsEmpty && !node.ChecksString && !node.ChecksObject && !node.ChecksArray
+                && node.AllOf.IsEmpty && !node.HasAnyOf && !conditional;
 
         /// <summary>Collects an in-place subschema ($ref, allOf, then, else) on a copy of the reader at the value's start.</summary>
         private void CollectInPlace(SchemaNodeAddress target, string schemaTokens)
@@ -1185,7 +1198,7 @@ internal static class CompiledValidatorEmitter
                     if (node.PropertyNames is { } propertyNames)
                     {
                         _w.WriteLine("var nameProbe = name;");
-                        _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.InterpretName(node, in name);");
+                        _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.CollectName(node, in name);");
                     }
                 }
 

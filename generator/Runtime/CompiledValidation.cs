@@ -665,6 +665,15 @@ internal sealed class CompiledErrors
     private readonly global::System.Collections.Generic.List<ValidationError> _errors = new();
     private readonly ValidationOptions _options;
 
+    /// <summary>Where pointers are written: one builder for the whole walk.</summary>
+    private readonly global::System.Text.StringBuilder _text = new(256);
+
+    /// <summary>The pointer of the value the walk is on, once an error asked for it; cleared when the walk moves.</summary>
+    private string? _instancePointer;
+
+    /// <summary>The walk is on a member name under propertyNames: messages get the interpreter's wording for names.</summary>
+    private bool _onName;
+
     /// <summary>The most this list keeps: one under StopAtFirstError (later errors are never reported), else MaxErrors.</summary>
     private readonly int _keep;
 
@@ -769,12 +778,16 @@ internal sealed class CompiledErrors
         }
     }
 
-    public void Push(string instanceToken) => _instance.Add(instanceToken);
+    public void Push(string instanceToken)
+    {
+        _instance.Add(instanceToken);
+        _instancePointer = null;
+    }
 
-    public void PushIndex(int index) => _instance.Add(index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+    public void PushIndex(int index) => Push(index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The member name at <paramref name="name"/> (a reader on it), withheld when values are redacted (an undeclared name is payload).</summary>
-    public void PushUndeclared(in global::System.Text.Json.Utf8JsonReader name) => _instance.Add(_options.RedactValues ? SchemaValidator.RedactedName : name.GetString()!);
+    public void PushUndeclared(in global::System.Text.Json.Utf8JsonReader name) => Push(_options.RedactValues ? SchemaValidator.RedactedName : name.GetString()!);
 
     public void PushSchema(string token) => _schema.Add(token);
 
@@ -786,7 +799,12 @@ internal sealed class CompiledErrors
 
     public void Pop(int instanceTokens, int schemaTokens)
     {
-        _instance.RemoveRange(_instance.Count - instanceTokens, instanceTokens);
+        if (instanceTokens > 0)
+        {
+            _instance.RemoveRange(_instance.Count - instanceTokens, instanceTokens);
+            _instancePointer = null;
+        }
+
         _schema.RemoveRange(_schema.Count - schemaTokens, schemaTokens);
     }
 
@@ -797,18 +815,33 @@ internal sealed class CompiledErrors
         return SchemaValidator.EvaluatePart(node, document.RootElement, Path(_instance), Path(_schema), _options, _errors, _depth, _sensitiveDepth, ref _cut);
     }
 
-    /// <summary>Checks the member name at <paramref name="name"/> against the propertyNames of <paramref name="owner"/>, with the interpreter.</summary>
-    public bool InterpretName(SchemaNode owner, in global::System.Text.Json.Utf8JsonReader name)
+    /// <summary>
+    /// Checks the member name at <paramref name="name"/> against the propertyNames of <paramref name="owner"/>: a schema of
+    /// string keywords only is checked here on the name's bytes, with the interpreter's wording; any other goes to the interpreter.
+    /// </summary>
+    public bool CollectName(SchemaNode owner, in global::System.Text.Json.Utf8JsonReader name)
     {
         var text = name.GetString()!;
-        return SchemaValidator.EvaluatePropertyName(owner, text, Path(_instance).Add(text), Path(_schema), _options, _errors, _depth, _sensitiveDepth, ref _cut);
+        var names = owner.PropertyNames!;
+        if (!names.ChecksStringsOnly)
+        {
+            return SchemaValidator.EvaluatePropertyName(owner, text, Path(_instance).Add(text), Path(_schema), _options, _errors, _depth, _sensitiveDepth, ref _cut);
+        }
+
+        Push(text);
+        PushSchema("propertyNames");
+        _onName = true;
+        var valid = StringKeywords(names, in name, null);
+        _onName = false;
+        Pop(1, 1);
+        return valid;
     }
 
     /// <summary>A false schema: the value is skipped.</summary>
     public bool False(SchemaNode node, ref global::System.Text.Json.Utf8JsonReader reader)
     {
         reader.Skip();
-        return Add(new ValidationError(Pointer(_instance), "false", Pointer(_schema), node.AbsoluteLocation, SchemaValidator.FalseMessage));
+        return Add(new ValidationError(InstancePointer, "false", Pointer(_schema, null), node.AbsoluteLocation, SchemaValidator.FalseMessage));
     }
 
     /// <summary>The container or string at <paramref name="reader"/> is not of the node's types.</summary>
@@ -829,7 +862,7 @@ internal sealed class CompiledErrors
         var valid = true;
         if (node.Enum != null && !MatchesAny(node.Enum, in reader))
         {
-            valid = Add(Error(node, "enum", SchemaValidator.EnumMessage(Show(in reader), node.Enum)));
+            valid = Add(Error(node, "enum", SchemaValidator.EnumMessage(Show(in reader), node)));
         }
 
         if (node.Const is { } constant && !constant.MatchesString(in reader))
@@ -910,7 +943,7 @@ internal sealed class CompiledErrors
 
     /// <summary>A required member is missing: inserted at <paramref name="at"/>, before the errors of the object's members.</summary>
     public bool Missing(SchemaNode node, ref int at, string name)
-        => Insert(ref at, Error(node, "required", SchemaValidator.RequiredMessage(name, Pointer(_instance) + "/" + JsonPath.Escape(name))));
+        => Insert(ref at, Error(node, "required", SchemaValidator.RequiredMessage(name, Pointer(_instance, name))));
 
     /// <summary>minProperties and maxProperties, inserted at <paramref name="at"/>.</summary>
     public bool PropertyCount(SchemaNode node, ref int at, long count)
@@ -954,16 +987,16 @@ internal sealed class CompiledErrors
     {
         value.Skip();
         var shown = _options.RedactValues ? SchemaValidator.RedactedName : name.GetString()!;
-        return Add(new ValidationError(Pointer(_instance) + "/" + JsonPath.Escape(shown), "additionalProperties", Pointer(_schema) + "/additionalProperties",
-            node.AbsoluteLocation + "/additionalProperties", SchemaValidator.MemberMessage(shown, _options.RedactValues, SchemaValidator.ClosedObject)));
+        return Add(new ValidationError(Pointer(_instance, shown), "additionalProperties", Pointer(_schema, "additionalProperties"),
+            node.KeywordLocation("additionalProperties"), SchemaValidator.MemberMessage(shown, _options.RedactValues, SchemaValidator.ClosedObject)));
     }
 
     /// <summary>An item past the prefix of an array whose items schema is false; its value is skipped.</summary>
     public bool ItemNotAllowed(SchemaNode node, int index, int prefix, ref global::System.Text.Json.Utf8JsonReader value)
     {
         value.Skip();
-        return Add(new ValidationError(Pointer(_instance) + "/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "items",
-            Pointer(_schema) + "/items", node.AbsoluteLocation + "/items", SchemaValidator.ItemMessage(index, SchemaValidator.ClosedArray(prefix))));
+        return Add(new ValidationError(Pointer(_instance, index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "items",
+            Pointer(_schema, "items"), node.KeywordLocation("items"), SchemaValidator.ItemMessage(index, SchemaValidator.ClosedArray(prefix))));
     }
 
     /// <summary>
@@ -983,7 +1016,7 @@ internal sealed class CompiledErrors
     /// <summary>No anyOf alternative matched: as the interpreter, type-only errors are dropped and the anyOf error goes ahead of the rest.</summary>
     public bool NoAlternative(SchemaNode node, int before, int[] branchEnds)
     {
-        SchemaValidator.DropTypeOnlyBranches(_errors, before, branchEnds, Pointer(_instance));
+        SchemaValidator.DropTypeOnlyBranches(_errors, before, branchEnds, InstancePointer);
         return Insert(ref before, Error(node, "anyOf", SchemaValidator.NoAlternative(node.AnyOf!.Length, "anyOf")));
     }
 
@@ -991,7 +1024,7 @@ internal sealed class CompiledErrors
 
     /// <summary>An error of the keyword at <paramref name="token"/> in the schema, reported as <paramref name="keyword"/>.</summary>
     private ValidationError Error(SchemaNode node, string token, string keyword, string message)
-        => new(Pointer(_instance), keyword, Pointer(_schema) + "/" + token, node.AbsoluteLocation + "/" + token, message);
+        => new(InstancePointer, keyword, Pointer(_schema, token), node.KeywordLocation(token), _onName ? SchemaValidator.NameMessage(message) : message);
 
     /// <summary>Appends an error, as the interpreter does: refused when the list is full.</summary>
     private bool Add(ValidationError error)
@@ -1025,15 +1058,45 @@ internal sealed class CompiledErrors
         return false;
     }
 
-    private static string Pointer(global::System.Collections.Generic.List<string> tokens)
+    /// <summary>The pointer of the value the walk is on: errors about one value share it.</summary>
+    private string InstancePointer => _instancePointer ??= Pointer(_instance, null);
+
+    /// <summary>The pointer made of <paramref name="tokens"/>, then <paramref name="last"/> when given, each escaped.</summary>
+    private string Pointer(global::System.Collections.Generic.List<string> tokens, string? last)
     {
-        var sb = new global::System.Text.StringBuilder();
+        _text.Clear();
         foreach (var token in tokens)
         {
-            sb.Append('/').Append(JsonPath.Escape(token));
+            Append(token);
         }
 
-        return sb.ToString();
+        if (last != null)
+        {
+            Append(last);
+        }
+
+        return _text.ToString();
+    }
+
+    private void Append(string token)
+    {
+        _text.Append('/');
+        if (global::System.MemoryExtensions.IndexOfAny(global::System.MemoryExtensions.AsSpan(token), '~', '/') < 0)
+        {
+            _text.Append(token);
+            return;
+        }
+
+        foreach (var ch in token)
+        {
+            // RFC 6901: "~" is written "~0" and "/" is written "~1".
+            _ = ch switch
+            {
+                '~' => _text.Append("~0"),
+                '/' => _text.Append("~1"),
+                _ => _text.Append(ch),
+            };
+        }
     }
 
     private static JsonPath Path(global::System.Collections.Generic.List<string> tokens)

@@ -41,11 +41,44 @@ internal sealed class SchemaNode
     /// <summary>The node's absolute location: resource URI, '#', pointer inside the resource.</summary>
     public string AbsoluteLocation { get; }
 
+    /// <summary>The last keyword location asked for, kept: a node that fails often fails by the same keyword.</summary>
+    private KeywordAt? _keywordAt;
+
+    /// <summary>The absolute location of the node's keyword at <paramref name="token"/>.</summary>
+    public string KeywordLocation(string token)
+    {
+        // One immutable pair per read, so a race between threads can only make another copy, never a wrong location.
+        var kept = _keywordAt;
+        if (kept is null || !string.Equals(kept.Token, token, global::System.StringComparison.Ordinal))
+        {
+            kept = new KeywordAt(token, AbsoluteLocation + "/" + JsonPath.EncodeFragment(token));
+            _keywordAt = kept;
+        }
+
+        return kept.Location;
+    }
+
+    private sealed class KeywordAt
+    {
+        public KeywordAt(string token, string location)
+        {
+            Token = token;
+            Location = location;
+        }
+
+        public string Token { get; }
+
+        public string Location { get; }
+    }
+
     // Generated code assigns only the keywords its schemas use; the rest stay unset on purpose.
 #pragma warning disable CS0649
     public bool? BooleanValue;
     public SchemaTypes Types;
     public SchemaLiteral[]? Enum;
+
+    /// <summary>The allowed values as enum messages list them, made on the first error and shared after.</summary>
+    internal string? EnumListing;
     public SchemaLiteral? Const;
     public SchemaNumber? Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum, MultipleOf;
     public long? MinLength, MaxLength, MinItems, MaxItems, MinProperties, MaxProperties, MinContains, MaxContains;

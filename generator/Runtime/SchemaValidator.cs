@@ -393,7 +393,7 @@ internal static class SchemaValidator
 
     internal static string ItemMessage(int index, string notAllowed) => "Item " + index + " " + notAllowed;
 
-    internal static string EnumMessage(string shown, SchemaLiteral[] values) => "Value " + shown + " is not one of " + Listed(values) + ".";
+    internal static string EnumMessage(string shown, SchemaNode node) => "Value " + shown + " is not one of " + (node.EnumListing ??= Listed(node.Enum!)) + ".";
 
     internal static string ConstMessage(string shown, SchemaLiteral constant) => "Value " + shown + " must be " + constant.Preview() + ".";
 
@@ -403,6 +403,9 @@ internal static class SchemaValidator
 
     internal static string PatternBudgetMessage(string pattern)
         => "Pattern evaluation exceeded its budget (" + SchemaNode.PatternBudget.TotalMilliseconds + " ms) for " + pattern + "; the value could not be checked.";
+
+    /// <summary>A message about a member name under propertyNames, said in plain words: an open object may hold undeclared properties, but every name must pass propertyNames.</summary>
+    internal static string NameMessage(string message) => "Property name " + message.TrimEnd('.') + ", so it is not a valid property name of this object (propertyNames).";
 
     internal static string FormatMessage(string shown, string format) => shown + " is not a valid " + format + ".";
 
@@ -686,7 +689,7 @@ internal static class SchemaValidator
 
             if (node.Enum != null && !global::System.Linq.Enumerable.Any(node.Enum, e => e.Matches(instance)))
             {
-                valid = Fail(instancePath, schemaPath, node, "enum", "enum", EnumMessage(Show(instance), node.Enum));
+                valid = Fail(instancePath, schemaPath, node, "enum", "enum", EnumMessage(Show(instance), node));
                 if (FailFast)
                 {
                     return false;
@@ -913,9 +916,7 @@ internal static class SchemaValidator
             for (var i = before; i < Errors.Count; i++)
             {
                 var e = Errors[i];
-                // Said in plain words: an open object may hold undeclared properties, but every name must pass propertyNames.
-                Errors[i] = new ValidationError(e.InstanceLocation, e.Keyword, e.KeywordLocation, e.AbsoluteKeywordLocation,
-                    "Property name " + e.Message.TrimEnd('.') + ", so it is not a valid property name of this object (propertyNames).");
+                Errors[i] = new ValidationError(e.InstanceLocation, e.Keyword, e.KeywordLocation, e.AbsoluteKeywordLocation, NameMessage(e.Message));
             }
 
             return valid;
@@ -1238,7 +1239,7 @@ internal static class SchemaValidator
             }
 
             var keywordLocation = appendKeyword && keywordToken != null ? schemaPath.Add(keywordToken).ToString() : schemaPath.ToString();
-            var absolute = keywordToken == null ? node.AbsoluteLocation : node.AbsoluteLocation + "/" + JsonPath.EncodeFragment(keywordToken);
+            var absolute = keywordToken == null ? node.AbsoluteLocation : node.KeywordLocation(keywordToken);
             var error = new ValidationError(instancePath.ToString(), keyword, keywordLocation, absolute, message);
             if (insertAt >= 0 && insertAt <= Errors.Count)
             {
