@@ -58,18 +58,7 @@ internal sealed class SchemaNode
         return kept.Location;
     }
 
-    private sealed class KeywordAt
-    {
-        public KeywordAt(string token, string location)
-        {
-            Token = token;
-            Location = location;
-        }
-
-        public string Token { get; }
-
-        public string Location { get; }
-    }
+    private sealed record KeywordAt(string Token, string Location);
 
     // Generated code assigns only the keywords its schemas use; the rest stay unset on purpose.
 #pragma warning disable CS0649
