@@ -277,6 +277,28 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         }, iter: 2_000);
     }
 
+    [Fact]
+    public void Property_name_errors_read_from_the_bytes_are_the_interpreters()
+    {
+        // propertyNames (^[a-z0-9_]+$ on the payment intent) is checked on the name token by the collectors and on the
+        // decoded name by the interpreter: names of every kind, pointer characters ("/", "~") and escapes included, added
+        // once or twice, with values shown and withheld.
+        var validator = new GeneratedValidator(ContractSchemas.Assembly, "PaymentIntentSchema");
+        var canonical = File.ReadAllText(Path.Combine(RepoPaths.Payloads, "canonical", "payment_intent.create.web.response.json"));
+        var relaxed = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var piece = Gen.OneOf(Gen.Char['a', 'z'].Select(c => c.ToString()), Gen.Const("_"), Gen.Const("/"), Gen.Const("~"), Gen.Const("~1"),
+            Gen.Const("\"\n"), Gen.Char['\u4E00', '\u9FFF'].Select(c => c.ToString()), Gen.Const("\U0001F4B0"), Gen.Const("A"));
+        Gen.Select(piece.Array[1, 40], piece.Array[1, 40], Gen.Bool, Gen.Bool).Sample((first, second, escapeAll, redact) =>
+        {
+            var encoder = escapeAll ? JsonSerializerOptions.Default : relaxed;
+            var names = new[] { string.Concat(first), string.Concat(second) }.Distinct().Select(name => JsonSerializer.Serialize(name, encoder));
+            var json = canonical.TrimEnd()[..^1] + string.Concat(names.Select(name => ", " + name + ": 1")) + "}";
+            var fast = validator.ValidateWithLimit(json, 100, redactValues: redact);
+            var reference = validator.Interpreted.ValidateWithLimit(json, 100, redactValues: redact);
+            Assert.True(fast.Errors.SequenceEqual(reference.Errors), $"on {json}: {FirstDifference(fast.Errors, reference.Errors)}");
+        }, iter: 2_000);
+    }
+
     /// <summary>The payload with the items of its payment_method_types replaced by <paramref name="items"/> (JSON text).</summary>
     private static string WithPaymentMethodTypes(string payload, string items)
         => System.Text.RegularExpressions.Regex.Replace(payload, "\"payment_method_types\"\\s*:\\s*\\[[^\\]]*\\]", _ => "\"payment_method_types\":[" + items + "]",
