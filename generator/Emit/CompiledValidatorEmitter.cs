@@ -276,7 +276,7 @@ internal static class CompiledValidatorEmitter
                 return;
             }
 
-            if (node.Ref is { } only && node with { Ref = null } == new CompiledNodeSpec(node.Index, node.Pointer))
+            if (node.IsBareRef && node.Ref is { } only)
             {
                 _w.WriteLine($"return {Call(only, "r")};");
                 return;
@@ -941,13 +941,14 @@ internal static class CompiledValidatorEmitter
                 // The interpreter's order: $ref, type, enum and const, the string's, object's or array's own keywords,
                 // then allOf, anyOf and if.
                 var conditional = node.If != null && (node.Then != null || node.Else != null);
-                if ((node.Ref != null && !RefOnly(node, conditional)) || !node.AllOf.IsEmpty || node.HasAnyOf || conditional)
+                var refOnly = node.Ref != null && RefOnly(node, conditional);
+                if ((node.Ref != null && !refOnly) || !node.AllOf.IsEmpty || node.HasAnyOf || conditional)
                 {
                     _w.WriteLine("var start = r;");
                 }
 
                 _w.WriteLine("var valid = true;");
-                if (node.Ref is { } target && RefOnly(node, conditional))
+                if (node.Ref is { } target && refOnly)
                 {
                     // This node is being collected, so its check failed or gave no verdict: so did the target's, which is
                     // collected at once rather than checked again on a probe.
@@ -1285,11 +1286,7 @@ internal static class CompiledValidatorEmitter
         }
 
         private string Collect(SchemaNodeAddress target, string reader)
-        {
-            var method = "CollectNode" + target.NodeIndex.ToString(CultureInfo.InvariantCulture);
-            var owner = target.SchemaClassName == _className ? string.Empty : $"global::{_namespace}.{target.SchemaClassName}.";
-            return $"{owner}{method}(ref {reader}, ref c, e)";
-        }
+            => $"{Member(target, "CollectNode" + Int(target.NodeIndex))}(ref {reader}, ref c, e)";
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -1401,11 +1398,7 @@ internal static class CompiledValidatorEmitter
         }
 
         private string Call(SchemaNodeAddress target, string reader)
-        {
-            var method = "CheckNode" + target.NodeIndex.ToString(CultureInfo.InvariantCulture);
-            var owner = target.SchemaClassName == _className ? string.Empty : $"global::{_namespace}.{target.SchemaClassName}.";
-            return $"{owner}{method}(ref {reader}, ref c)";
-        }
+            => $"{Member(target, "CheckNode" + Int(target.NodeIndex))}(ref {reader}, ref c)";
 
         private string Types(JsonTypes types) => SchemaEmitter.TypesLiteral(types, _runtime);
 
@@ -1413,9 +1406,12 @@ internal static class CompiledValidatorEmitter
         private string GraphNode(CompiledNodeSpec node)
         {
             var graph = node.Graph ?? new SchemaNodeAddress(_className, node.Index);
-            var owner = graph.SchemaClassName == _className ? string.Empty : $"global::{_namespace}.{graph.SchemaClassName}.";
-            return $"{owner}GetNode({Int(graph.NodeIndex)})";
+            return $"{Member(graph, "GetNode")}({Int(graph.NodeIndex)})";
         }
+
+        /// <summary>A member of the schema class that holds <paramref name="target"/>, as code in this class names it.</summary>
+        private string Member(SchemaNodeAddress target, string name)
+            => target.SchemaClassName == _className ? name : $"global::{_namespace}.{target.SchemaClassName}.{name}";
 
         private static string Utf8(string text) => CSharpLiteral.String(text) + "u8";
 

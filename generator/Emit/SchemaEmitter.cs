@@ -12,7 +12,7 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// </summary>
 internal static class SchemaEmitter
 {
-    /// <summary>Each single type and its name, in declaration order, read once: TypesLiteral runs for most nodes.</summary>
+    /// <summary>Each single type and its name, in value order, read once: TypesLiteral runs for most nodes.</summary>
     private static readonly (JsonTypes Type, string Name)[] s_typeNames = System.Enum.GetValues(typeof(JsonTypes)).Cast<JsonTypes>()
         .Where(type => type != JsonTypes.None)
         .Select(type => (type, type.ToString()))

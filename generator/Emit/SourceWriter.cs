@@ -8,15 +8,16 @@ internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
 
-    /// <summary>A builder larger than this is let go rather than kept, so it does not stay with the compiler process.</summary>
+    /// <summary>A builder larger than this (512 KB) is let go rather than kept: at most one block this size stays on each thread of the compiler process.</summary>
     private const int MaxSpareCapacity = 256 * 1024;
 
     /// <summary>Every character C# treats as a line break.</summary>
     private static readonly char[] s_lineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
     /// <summary>
-    /// The builder of the last writer emptied on this thread, for the next one: a large document emits tens of MB, and a
-    /// fresh builder per source allocated about as much again in the chunks it grew through.
+    /// The builder of the last writer emptied on this thread, for the next one: a large document emits thousands of
+    /// sources, and a fresh builder per source allocated about as much again in the chunks it grew through (the largest
+    /// sources, past <see cref="MaxSpareCapacity"/>, still grow their own).
     /// </summary>
     [ThreadStatic]
     private static StringBuilder? t_spare;

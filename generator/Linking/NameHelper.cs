@@ -94,9 +94,15 @@ internal static class NameHelper
         }
 
         sb.Append(char.ToUpperInvariant(text[start]));
+        if (!allUpper)
+        {
+            sb.Append(text, start + 1, end - start - 1);
+            return;
+        }
+
         for (var i = start + 1; i < end; i++)
         {
-            sb.Append(allUpper ? char.ToLowerInvariant(text[i]) : text[i]);
+            sb.Append(char.ToLowerInvariant(text[i]));
         }
     }
 

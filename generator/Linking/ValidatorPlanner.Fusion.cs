@@ -7,7 +7,7 @@ namespace WooshPay.Contracts.Generator.Linking;
 internal static partial class ValidatorPlanner
 {
     /// <summary>
-    /// Fuses each folded Then member into the member's own check where Then's schema is structural (see
+    /// Fuses each folded Then member into the member's own check where Then's schema for the member is structural (see
     /// <see cref="IsStructural"/>): the member is then read once, by a product check that makes the member schema's checks
     /// as they are and Then's as soft checks, which mark the context instead of failing the value (Then counts only when
     /// If holds). The checkout session's Alipay rule, one-time prices on every line item, reads its 120 KB once so.
@@ -20,7 +20,7 @@ internal static partial class ValidatorPlanner
         var products = new Dictionary<string, List<CompiledNodeSpec>>();
         foreach (var file in files)
         {
-            var fusion = new Fusion(file.ClassName, file.Nodes.Count == 0 ? 0 : file.Nodes.Max(n => n.Node.Index) + 1, plans);
+            var fusion = new Fusion(file.ClassName, file.Nodes.Count, plans);
             foreach (var linked in file.Nodes)
             {
                 var address = new SchemaNodeAddress(file.ClassName, linked.Node.Index);
@@ -96,7 +96,7 @@ internal static partial class ValidatorPlanner
             }
 
             // A bare $ref: the product is its target's.
-            if (a.Ref is { } target && a with { Ref = null } == new CompiledNodeSpec(a.Index, a.Pointer))
+            if (a.IsBareRef && a.Ref is { } target)
             {
                 return Fuse(target, soft, made);
             }
@@ -115,7 +115,7 @@ internal static partial class ValidatorPlanner
                 return null;
             }
 
-            Products.Add(product with { Index = address.NodeIndex, Graph = a.Graph ?? main });
+            Products.Add(product with { Index = address.NodeIndex, Graph = main });
             return address;
         }
 

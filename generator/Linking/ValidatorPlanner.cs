@@ -268,11 +268,6 @@ internal static partial class ValidatorPlanner
         SchemaNodeAddress? Optional(int? index) => index is int i ? child(i) : null;
 
         var tracked = TrackedNames(node);
-        var requiredMask = 0UL;
-        foreach (var name in node.Required)
-        {
-            requiredMask |= 1UL << tracked.IndexOf(name);
-        }
 
         // The nullable idiom anyOf: [{"$ref": ...}, {"type": "null"}]: branches that only test the type become one token test.
         var typeOnly = JsonTypes.None;
@@ -308,7 +303,7 @@ internal static partial class ValidatorPlanner
             Format = node.Format,
             Properties = node.Properties.SelectAsArray(p => new CompiledProperty(p.Name, child(p.Node))),
             RequiredNames = tracked.Skip(node.Properties.Count).ToEquatableArray(),
-            RequiredMask = requiredMask,
+            RequiredMask = PresenceMask(node.Required, tracked)!.Value,
             Required = node.Required,
             PatternProperties = node.PatternProperties.SelectAsArray(p => child(p.Node)),
             AdditionalProperties = Optional(node.AdditionalProperties),
@@ -359,7 +354,7 @@ internal static partial class ValidatorPlanner
     }
 
     /// <summary>The presence bits of <paramref name="names"/> among an object's <paramref name="tracked"/> names; null when one is not tracked.</summary>
-    private static ulong? PresenceMask(IEnumerable<string> names, List<string> tracked)
+    private static ulong? PresenceMask(EquatableArray<string> names, List<string> tracked)
     {
         var mask = 0UL;
         foreach (var name in names)

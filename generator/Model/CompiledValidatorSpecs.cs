@@ -110,7 +110,13 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
 
     public bool ChecksNumber => Minimum != null || Maximum != null || ExclusiveMinimum != null || ExclusiveMaximum != null || MultipleOf != null;
 
-    /// <summary>Every node this node's checks call.</summary>
+    /// <summary>Only a $ref: the node's check is its target's.</summary>
+    public bool IsBareRef => Ref != null && this with { Ref = null } == new CompiledNodeSpec(Index, Pointer);
+
+    /// <summary>
+    /// Every node this node's checks call, but the products its member loop calls for fused Then members (their own
+    /// callees are callees of the nodes they fuse).
+    /// </summary>
     public IEnumerable<SchemaNodeAddress> Callees()
     {
         foreach (var property in Properties)

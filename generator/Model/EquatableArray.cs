@@ -50,6 +50,10 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     IEnumerator IEnumerable.GetEnumerator() => EnumeratorOf(Items);
 
+    /// <summary>Maps every item into an array of the same length: unlike Select, no enumerator is boxed and no buffer grows.</summary>
+    public EquatableArray<TResult> SelectAsArray<TResult>(Func<T, TResult> selector)
+        where TResult : IEquatable<TResult> => new(ImmutableArray.CreateRange(Items, selector));
+
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
@@ -66,23 +70,4 @@ internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
-
-    /// <summary>Maps every item into an array of the same length: unlike Select, no enumerator is boxed and no buffer grows.</summary>
-    public static EquatableArray<TResult> SelectAsArray<T, TResult>(this EquatableArray<T> items, Func<T, TResult> selector)
-        where T : IEquatable<T>
-        where TResult : IEquatable<TResult>
-    {
-        if (items.IsEmpty)
-        {
-            return EquatableArray<TResult>.Empty;
-        }
-
-        var builder = ImmutableArray.CreateBuilder<TResult>(items.Count);
-        foreach (var item in items)
-        {
-            builder.Add(selector(item));
-        }
-
-        return new(builder.MoveToImmutable());
-    }
 }

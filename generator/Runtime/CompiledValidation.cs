@@ -1078,26 +1078,7 @@ internal sealed class CompiledErrors
         return _text.ToString();
     }
 
-    private void Append(string token)
-    {
-        _text.Append('/');
-        if (global::System.MemoryExtensions.IndexOfAny(global::System.MemoryExtensions.AsSpan(token), '~', '/') < 0)
-        {
-            _text.Append(token);
-            return;
-        }
-
-        foreach (var ch in token)
-        {
-            // RFC 6901: "~" is written "~0" and "/" is written "~1".
-            _ = ch switch
-            {
-                '~' => _text.Append("~0"),
-                '/' => _text.Append("~1"),
-                _ => _text.Append(ch),
-            };
-        }
-    }
+    private void Append(string token) => _text.Append('/').Append(JsonPath.Escape(token));
 
     private static JsonPath Path(global::System.Collections.Generic.List<string> tokens)
     {

@@ -60,14 +60,14 @@ internal sealed class SchemaNode
 
     private sealed record KeywordAt(string Token, string Location);
 
+    /// <summary>The allowed values as enum messages list them, made on the first error and shared after.</summary>
+    internal string? EnumListing;
+
     // Generated code assigns only the keywords its schemas use; the rest stay unset on purpose.
 #pragma warning disable CS0649
     public bool? BooleanValue;
     public SchemaTypes Types;
     public SchemaLiteral[]? Enum;
-
-    /// <summary>The allowed values as enum messages list them, made on the first error and shared after.</summary>
-    internal string? EnumListing;
     public SchemaLiteral? Const;
     public SchemaNumber? Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum, MultipleOf;
     public long? MinLength, MaxLength, MinItems, MaxItems, MinProperties, MaxProperties, MinContains, MaxContains;
