@@ -95,6 +95,12 @@ internal static class CompiledValidatorEmitter
         /// </summary>
         private bool _reuseCopies;
 
+        /// <summary>
+        /// The collectors' counterpart of <see cref="_reuseCopies"/>: every copy a collector evaluates ends on the value's
+        /// last token, having read it for repeated names, so the reader moves to the last such copy (<c>end</c>).
+        /// </summary>
+        private bool _endOnCopies;
+
         public NodeWriter(SourceWriter w, string className, string ns, string runtime)
         {
             _w = w;
@@ -601,14 +607,14 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             // A repeated name is a duplicate key: the interpreter decides what it means.
-                            _w.WriteLine("if ((seen & (1UL << member)) != 0) return c.GiveUp();");
+                            _w.WriteLine("if ((seen & (1UL << member)) != 0) return c.GiveUpDocument();");
                             _w.WriteLine("seen |= 1UL << member;");
                         }
 
                         _w.WriteLine("else");
                         using (_w.Block())
                         {
-                            _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUp();");
+                            _w.WriteLine(rejectsUndeclared ? "return false;" : $"if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) return c.GiveUpDocument();");
                         }
 
                         for (var j = 0; j < node.PatternProperties.Count; j++)
@@ -918,7 +924,7 @@ internal static class CompiledValidatorEmitter
                 // An empty enum is planned as false for the fast check; its error is the interpreter's enum error.
                 if (node.BooleanValue is bool allowed && node.ValueSets.IsEmpty)
                 {
-                    _w.WriteLine(allowed ? $"return {Helpers}.SkipValue(ref r, ref c);" : $"return e.False(GetNode({index}), ref r);");
+                    _w.WriteLine(allowed ? $"{Helpers}.SkipWalked(ref r, ref c); return true;" : $"return e.False(GetNode({index}), ref r, ref c);");
                     return;
                 }
 
@@ -927,7 +933,7 @@ internal static class CompiledValidatorEmitter
                 var strings = CollectsStrings(node);
                 if (!containers && !strings)
                 {
-                    _w.WriteLine("return e.Interpret(node, ref r);");
+                    _w.WriteLine("return e.Interpret(node, ref r, ref c);");
                     return;
                 }
 
@@ -935,7 +941,7 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine($"if (r.TokenType is not ({string.Join(" or ", tokens.Where(t => t != null))}) || !e.Enter(node))");
                 using (_w.Block())
                 {
-                    _w.WriteLine("return e.Interpret(node, ref r);");
+                    _w.WriteLine("return e.Interpret(node, ref r, ref c);");
                 }
 
                 // The interpreter's order: $ref, type, enum and const, the string's, object's or array's own keywords,
@@ -945,6 +951,11 @@ internal static class CompiledValidatorEmitter
                 if ((node.Ref != null && !refOnly) || !node.AllOf.IsEmpty || node.HasAnyOf || conditional)
                 {
                     _w.WriteLine("var start = r;");
+                    _endOnCopies = !node.ChecksObject && !node.ChecksArray;
+                    if (_endOnCopies)
+                    {
+                        _w.WriteLine("var end = start;");
+                    }
                 }
 
                 _w.WriteLine("var valid = true;");
@@ -996,8 +1007,14 @@ internal static class CompiledValidatorEmitter
                     CollectIf(node);
                 }
 
-                // Past the container, whether or not a loop above read it (Skip does nothing on its end token).
-                _w.WriteLine("r.Skip();");
+                // Past the container, whether or not a loop above read it (nothing is read from its end token).
+                if (_endOnCopies)
+                {
+                    _w.WriteLine("r = end;");
+                    _endOnCopies = false;
+                }
+
+                _w.WriteLine($"{Helpers}.SkipWalked(ref r, ref c);");
                 _w.WriteLine("e.Leave(node);");
                 _w.WriteLine("return valid;");
             }
@@ -1039,6 +1056,11 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine($"e.PushSchema({schemaTokens});");
                 _w.WriteLine($"{verdict} &= {Collect(target, reader)};");
                 _w.WriteLine($"e.Pop({(pushInstance != null ? 1 : 0)}, {(schemaTokens.Contains(',') ? 2 : 1)});");
+            }
+
+            if (_endOnCopies && reader == "copy")
+            {
+                _w.WriteLine("end = copy;");
             }
         }
 
@@ -1154,6 +1176,7 @@ internal static class CompiledValidatorEmitter
                     _w.WriteLine("var before = e.Count;");
                 }
 
+                _w.WriteLine($"var names = new {_runtime}.CompiledNames(stackalloc ulong[{_runtime}.CompiledNames.InlineSlots]);");
                 _w.WriteLine("var seen = 0UL;");
                 _w.WriteLine("var members = 0L;");
                 if (names.Count > 0)
@@ -1168,8 +1191,15 @@ internal static class CompiledValidatorEmitter
                     _w.WriteLine("var name = r;");
                     WriteMemberMatch(names, $"r.ValueIsEscaped ? {Helpers}.UnescapedName(r, scratch) : r.ValueSpan");
 
-                    // The scan before the walk found no repeated name.
-                    _w.WriteLine("if (member >= 0) seen |= 1UL << member;");
+                    // A repeated name leaves the document to the interpreter; the walk goes on to the value's end all the same.
+                    _w.WriteLine("if (member >= 0)");
+                    using (_w.Block())
+                    {
+                        _w.WriteLine("if ((seen & (1UL << member)) != 0) c.GiveUpDocument();");
+                        _w.WriteLine("seen |= 1UL << member;");
+                    }
+
+                    _w.WriteLine($"else if (!names.Add({Helpers}.NameHash(ref r))) c.GiveUpDocument();");
                     _w.WriteLine("r.Read();");
                     _w.WriteLine("switch (member)");
                     using (_w.Block())
@@ -1184,13 +1214,13 @@ internal static class CompiledValidatorEmitter
                         _w.WriteLine("default:");
                         if (node.AdditionalProperties is { } additional)
                         {
-                            _w.WriteLine("if (node.AdditionalProperties!.BooleanValue == false) valid = e.Undeclared(node, in name, ref r);");
+                            _w.WriteLine("if (node.AdditionalProperties!.BooleanValue == false) valid = e.Undeclared(node, in name, ref r, ref c);");
                             _w.WriteLine("else");
                             CollectChild(additional, "e.PushUndeclared(in name);", "\"additionalProperties\"");
                         }
                         else
                         {
-                            _w.WriteLine("r.Skip();");
+                            _w.WriteLine($"{Helpers}.SkipWalked(ref r, ref c);");
                         }
 
                         _w.WriteLine("    break;");
@@ -1199,9 +1229,12 @@ internal static class CompiledValidatorEmitter
                     if (node.PropertyNames is { } propertyNames)
                     {
                         _w.WriteLine("var nameProbe = name;");
-                        _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.CollectName(node, in name);");
+                        var onBytes = node.PropertyNamesMatchOnBytes ? $"name.ValueIsEscaped ? null : MatchesPattern{Int(propertyNames.NodeIndex)}(name.ValueSpan)" : "null";
+                        _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.CollectName(node, in name, {onBytes});");
                     }
                 }
+
+                _w.WriteLine("names.Release();");
 
                 // Found at the end, reported first: required names in the schema's order, then the member count.
                 if (!node.Required.IsEmpty || counts)
@@ -1258,13 +1291,13 @@ internal static class CompiledValidatorEmitter
                     {
                         if (node.Items is { } items)
                         {
-                            _w.WriteLine($"if (node.Items!.BooleanValue == false) valid = e.ItemNotAllowed(node, index, {Int(node.PrefixItems.Count)}, ref r);");
+                            _w.WriteLine($"if (node.Items!.BooleanValue == false) valid = e.ItemNotAllowed(node, index, {Int(node.PrefixItems.Count)}, ref r, ref c);");
                             _w.WriteLine("else");
                             CollectChild(items, "e.PushIndex(index);", "\"items\"");
                         }
                         else
                         {
-                            _w.WriteLine("r.Skip();");
+                            _w.WriteLine($"{Helpers}.SkipWalked(ref r, ref c);");
                         }
                     }
 

@@ -308,6 +308,7 @@ internal static partial class ValidatorPlanner
             PatternProperties = node.PatternProperties.SelectAsArray(p => child(p.Node)),
             AdditionalProperties = Optional(node.AdditionalProperties),
             PropertyNames = Optional(node.PropertyNames),
+            PropertyNamesMatchOnBytes = node.PropertyNames is int names && file.Nodes[names].Node.Pattern is { } namePattern && SimplePatterns.Plan(namePattern) != null,
             RejectsUndeclared = node.PatternProperties.IsEmpty && node.AdditionalProperties is int extra && file.Nodes[extra].Node.BooleanValue == false,
             MinProperties = node.MinProperties,
             MaxProperties = node.MaxProperties,

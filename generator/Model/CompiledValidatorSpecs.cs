@@ -53,6 +53,9 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     public SchemaNodeAddress? AdditionalProperties { get; init; }
     public SchemaNodeAddress? PropertyNames { get; init; }
 
+    /// <summary>The propertyNames node has a <see cref="SimplePattern"/>: an unescaped name's errors are collected with its verdict, not the Regex's.</summary>
+    public bool PropertyNamesMatchOnBytes { get; init; }
+
     /// <summary>additionalProperties is false and no patternProperties: every undeclared name fails.</summary>
     public bool RejectsUndeclared { get; init; }
     public long? MinProperties { get; init; }

@@ -26,6 +26,12 @@ internal struct CompiledContext
     public bool Undecided;
 
     /// <summary>
+    /// Set when an object names a member twice, or nests too deep for its names to be compared. Unlike
+    /// <see cref="Undecided"/>, which the caller of one check clears, it stays: the document is the interpreter's, whole.
+    /// </summary>
+    public bool DocumentUndecided { get; private set; }
+
+    /// <summary>
     /// Set by a product check's soft part: the value fails a then-branch that is decided later (when the object's if is
     /// known), so it marks this flag instead of failing. The member loop that owns the condition clears and reads it.
     /// </summary>
@@ -33,7 +39,8 @@ internal struct CompiledContext
 
     /// <summary>
     /// Above zero while a check reads a copy of the reader that the main pass reads again (if, not, contains, ...):
-    /// such a copy does not look for duplicate keys, since the main pass looks once in every object of the document.
+    /// such a copy does not look for duplicate keys, since the main pass looks once in every object of the document
+    /// (the fast pass, or the collectors' walk with the checks it calls on its way).
     /// </summary>
     private int _quiet;
 
@@ -65,6 +72,13 @@ internal struct CompiledContext
     {
         Undecided = true;
         return false;
+    }
+
+    /// <summary>Marks the pass and the document undecided (a repeated name) and returns false, so the caller stops.</summary>
+    public bool GiveUpDocument()
+    {
+        DocumentUndecided = true;
+        return GiveUp();
     }
 }
 
@@ -141,24 +155,17 @@ internal static class CompiledValidation
             return null;
         }
 
-        var readerOptions = new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth };
         var context = new CompiledContext { AssertFormats = options.AssertFormats };
         try
         {
-            // One read of the whole document for repeated names first: the collectors then read every object once, quietly.
-            var scan = new global::System.Text.Json.Utf8JsonReader(utf8Json, readerOptions);
-            if (!scan.Read() || !SkipValue(ref scan, ref context) || context.Undecided || scan.Read())
-            {
-                return null;
-            }
-
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, readerOptions);
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth });
             reader.Read();
-            context.EnterCopy();
             var errors = new CompiledErrors(options);
             var valid = collect(ref reader, ref context, errors);
 
-            return errors.Result(valid);
+            // The walk read every object for repeated names, itself or through the checks it called; it read all the
+            // document but what follows it, which must be nothing.
+            return context.DocumentUndecided || reader.Read() ? null : errors.Result(valid);
         }
         catch (global::System.Text.Json.JsonException)
         {
@@ -523,11 +530,25 @@ internal static class CompiledValidation
         return hash | 1;
     }
 
+    /// <summary>
+    /// As <see cref="SkipValue"/>, for a collector's walk, which must end on the value's last token: when an object inside
+    /// names a member twice, the document is marked undecided and the rest of the value skipped all the same.
+    /// </summary>
+    public static void SkipWalked(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
+    {
+        var start = reader;
+        if (!SkipValue(ref reader, ref context))
+        {
+            reader = start;
+            reader.Skip();
+        }
+    }
+
     private static bool SkipChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
     {
         if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            return context.GiveUp();
+            return context.GiveUpDocument();
         }
 
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
@@ -549,13 +570,15 @@ internal static class CompiledValidation
         {
             if (!names.Add(NameHash(ref reader)))
             {
-                return context.GiveUp();
+                names.Release();
+                return context.GiveUpDocument();
             }
 
             reader.Read();
             if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray
                 && !SkipChecked(ref reader, ref context))
             {
+                names.Release();
                 return false;
             }
         }
@@ -652,7 +675,7 @@ internal ref struct CompiledNames
 /// patternProperties) is parsed alone and evaluated by the interpreter in place, into the same list.
 /// The list keeps the first errors in that order, one under StopAtFirstError and MaxErrors otherwise, as the interpreter
 /// does: an error inserted ahead of kept ones pushes the last out, an error that would land past them is refused, and a
-/// failing value met once the list is full is skipped unread.
+/// failing value met once the list is full is skipped, read only for repeated names.
 /// Allocated only once a document is known to be invalid.
 /// </summary>
 internal sealed class CompiledErrors
@@ -736,7 +759,7 @@ internal sealed class CompiledErrors
         }
 
         _cut = true;
-        reader.Skip();
+        CompiledValidation.SkipWalked(ref reader, ref context);
         valid = false;
         return true;
     }
@@ -809,8 +832,11 @@ internal sealed class CompiledErrors
     }
 
     /// <summary>Evaluates the value at <paramref name="reader"/> (parsed alone) with the interpreter; the reader ends on its last token.</summary>
-    public bool Interpret(SchemaNode node, ref global::System.Text.Json.Utf8JsonReader reader)
+    public bool Interpret(SchemaNode node, ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
     {
+        // The value's objects are read for repeated names first: parsed alone, the last of two would win.
+        var names = reader;
+        CompiledValidation.SkipWalked(ref names, ref context);
         using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
         return SchemaValidator.EvaluatePart(node, document.RootElement, Path(_instance), Path(_schema), _options, _errors, _depth, _sensitiveDepth, ref _cut);
     }
@@ -818,8 +844,9 @@ internal sealed class CompiledErrors
     /// <summary>
     /// Checks the member name at <paramref name="name"/> against the propertyNames of <paramref name="owner"/>: a schema of
     /// string keywords only is checked here on the name's bytes, with the interpreter's wording; any other goes to the interpreter.
+    /// <paramref name="matchedOnBytes"/> is the pattern's verdict when the generated code matched the name's bytes itself.
     /// </summary>
-    public bool CollectName(SchemaNode owner, in global::System.Text.Json.Utf8JsonReader name)
+    public bool CollectName(SchemaNode owner, in global::System.Text.Json.Utf8JsonReader name, bool? matchedOnBytes)
     {
         var text = name.GetString()!;
         var names = owner.PropertyNames!;
@@ -831,16 +858,16 @@ internal sealed class CompiledErrors
         Push(text);
         PushSchema("propertyNames");
         _onName = true;
-        var valid = StringKeywords(names, in name, null);
+        var valid = StringKeywords(names, in name, matchedOnBytes);
         _onName = false;
         Pop(1, 1);
         return valid;
     }
 
     /// <summary>A false schema: the value is skipped.</summary>
-    public bool False(SchemaNode node, ref global::System.Text.Json.Utf8JsonReader reader)
+    public bool False(SchemaNode node, ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
     {
-        reader.Skip();
+        CompiledValidation.SkipWalked(ref reader, ref context);
         return Add(new ValidationError(InstancePointer, "false", Pointer(_schema, null), node.AbsoluteLocation, SchemaValidator.FalseMessage));
     }
 
@@ -897,7 +924,8 @@ internal sealed class CompiledErrors
         var lengths = node.MinLength != null || node.MaxLength != null;
         var format = _options.AssertFormats ? node.Format : null;
         var decode = (lengths && reader.ValueIsEscaped) || (node.Pattern != null && matchedOnBytes is null) || format != null;
-        global::System.Span<char> stack = stackalloc char[256];
+        // Stack space is cleared when taken: only a decoded value takes it.
+        global::System.Span<char> stack = decode ? stackalloc char[256] : default;
         char[]? rented = null;
         try
         {
@@ -983,18 +1011,18 @@ internal sealed class CompiledErrors
     }
 
     /// <summary>A member of a closed object (additionalProperties false) that no property declares; its value is skipped.</summary>
-    public bool Undeclared(SchemaNode node, in global::System.Text.Json.Utf8JsonReader name, ref global::System.Text.Json.Utf8JsonReader value)
+    public bool Undeclared(SchemaNode node, in global::System.Text.Json.Utf8JsonReader name, ref global::System.Text.Json.Utf8JsonReader value, ref CompiledContext context)
     {
-        value.Skip();
+        CompiledValidation.SkipWalked(ref value, ref context);
         var shown = _options.RedactValues ? SchemaValidator.RedactedName : name.GetString()!;
         return Add(new ValidationError(Pointer(_instance, shown), "additionalProperties", Pointer(_schema, "additionalProperties"),
             node.KeywordLocation("additionalProperties"), SchemaValidator.MemberMessage(shown, _options.RedactValues, SchemaValidator.ClosedObject)));
     }
 
     /// <summary>An item past the prefix of an array whose items schema is false; its value is skipped.</summary>
-    public bool ItemNotAllowed(SchemaNode node, int index, int prefix, ref global::System.Text.Json.Utf8JsonReader value)
+    public bool ItemNotAllowed(SchemaNode node, int index, int prefix, ref global::System.Text.Json.Utf8JsonReader value, ref CompiledContext context)
     {
-        value.Skip();
+        CompiledValidation.SkipWalked(ref value, ref context);
         return Add(new ValidationError(Pointer(_instance, index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "items",
             Pointer(_schema, "items"), node.KeywordLocation("items"), SchemaValidator.ItemMessage(index, SchemaValidator.ClosedArray(prefix))));
     }

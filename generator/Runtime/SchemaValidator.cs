@@ -1280,7 +1280,8 @@ internal sealed class JsonPath
 
     public JsonPath Add(int index) => new(this, index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
-    public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+    public static string Escape(string token)
+        => global::System.MemoryExtensions.IndexOfAny(global::System.MemoryExtensions.AsSpan(token), '~', '/') < 0 ? token : token.Replace("~", "~0").Replace("/", "~1");
 
     /// <summary>
     /// A pointer as a URI fragment (RFC 6901 section 6): characters a fragment may not hold, non-ASCII included,
