@@ -152,6 +152,7 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine(alternatives.Count == 1
                     ? $"/// <summary>Whether unescaped UTF-8 text matches the ECMA-262 pattern {SourceWriter.EscapeXml(pattern.Source)}.</summary>"
                     : $"/// <summary>Alternative {a.ToString(CultureInfo.InvariantCulture)} of {SourceWriter.EscapeXml(pattern.Source)}.</summary>");
+                var classes = new List<string>();
                 using (_w.Block($"private static bool {names[a]}(global::System.ReadOnlySpan<byte> s)"))
                 {
                     _w.WriteLine("var p = 0;");
@@ -173,11 +174,16 @@ internal static class CompiledValidatorEmitter
 
                         if (i < steps.Count)
                         {
-                            WriteStep(steps[i], i);
+                            WriteStep(steps[i], i, $"{names[a]}Step{i.ToString(CultureInfo.InvariantCulture)}", classes);
                         }
                     }
 
                     _w.WriteLine("return p == s.Length;");
+                }
+
+                foreach (var declaration in classes)
+                {
+                    _w.WriteLine(declaration);
                 }
 
                 _w.WriteLine();
@@ -186,36 +192,60 @@ internal static class CompiledValidatorEmitter
 
         private static bool IsSingleCharacter(PatternStep step) => step.Min == 1 && step.Max == 1 && step.Ranges.Length == 2 && step.Ranges[0] == step.Ranges[1];
 
-        private void WriteStep(PatternStep step, int index)
+        /// <summary>
+        /// One step of a pattern: a single character is tested in place; a run of a class is measured by IndexOfAnyExcept
+        /// over the class's bytes, which reads many at once, from a <c>SearchValues</c> field whose declaration joins
+        /// <paramref name="classes"/> (<paramref name="name"/> names it).
+        /// </summary>
+        private void WriteStep(PatternStep step, int index, string name, List<string> classes)
         {
-            var test = ClassTest(step.Ranges);
-            if (step.Min == step.Max)
+            if (step.Min == 1 && step.Max == 1)
             {
-                var count = step.Min.ToString(CultureInfo.InvariantCulture);
-                Reject($"s.Length - p < {count}");
-                if (step.Min == 1)
-                {
-                    Reject($"!({test})");
-                    _w.WriteLine("p++;");
-                    return;
-                }
-
-                using (_w.Block($"for (var end = p + {count}; p < end; p++)"))
-                {
-                    Reject($"!({test})");
-                }
-
+                Reject("p == s.Length");
+                Reject($"!({ClassTest(step.Ranges)})");
+                _w.WriteLine("p++;");
                 return;
             }
 
-            var start = "start" + index.ToString(CultureInfo.InvariantCulture);
-            _w.WriteLine($"var {start} = p;");
-            var bound = step.Max == PatternStep.Unbounded ? string.Empty : $" && p - {start} < {step.Max.ToString(CultureInfo.InvariantCulture)}";
-            _w.WriteLine($"while (p < s.Length{bound} && ({test})) p++;");
+            var values = "s_" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+            classes.Add($"private static readonly global::System.Buffers.SearchValues<byte> {values} = global::System.Buffers.SearchValues.Create({Utf8(ClassBytes(step.Ranges))});");
+            var search = "global::System.MemoryExtensions.IndexOfAnyExcept";
+            var min = step.Min.ToString(CultureInfo.InvariantCulture);
+            if (step.Min == step.Max)
+            {
+                Reject($"s.Length - p < {min} || {search}(s.Slice(p, {min}), {values}) >= 0");
+                _w.WriteLine($"p += {min};");
+                return;
+            }
+
+            var run = "run" + index.ToString(CultureInfo.InvariantCulture);
+            var length = "length" + index.ToString(CultureInfo.InvariantCulture);
+            _w.WriteLine(step.Max == PatternStep.Unbounded
+                ? $"var {run} = s.Slice(p);"
+                : $"var {run} = s.Slice(p, global::System.Math.Min(s.Length - p, {step.Max.ToString(CultureInfo.InvariantCulture)}));");
+            _w.WriteLine($"var {length} = {search}({run}, {values});");
+            _w.WriteLine($"if ({length} < 0) {length} = {run}.Length;");
             if (step.Min > 0)
             {
-                Reject($"p - {start} < {step.Min.ToString(CultureInfo.InvariantCulture)}");
+                Reject($"{length} < {min}");
             }
+
+            _w.WriteLine($"p += {length};");
+        }
+
+        /// <summary>Every character of the class given as inclusive ranges (character pairs), in order.</summary>
+        private static string ClassBytes(string ranges)
+        {
+            var set = new SortedSet<char>();
+            for (var i = 0; i < ranges.Length; i += 2)
+            {
+                for (var c = ranges[i]; c <= ranges[i + 1]; c++)
+                {
+                    set.Add(c);
+                }
+            }
+
+            return string.Concat(set);
         }
 
         /// <summary>A C# test of the byte <c>s[p]</c> against inclusive ranges given as character pairs.</summary>
