@@ -683,13 +683,11 @@ internal sealed class CompiledErrors
     /// <summary>The interpreter's evaluation depth limit: deeper, a node is left to the interpreter, which reports it.</summary>
     private const int MaxDepth = 1024;
 
-    private readonly global::System.Collections.Generic.List<string> _instance = new();
-    private readonly global::System.Collections.Generic.List<string> _schema = new();
-    private readonly global::System.Collections.Generic.List<ValidationError> _errors = new();
+    // Sized for the depth and error count of a typical payload: the lists then never grow.
+    private readonly global::System.Collections.Generic.List<string> _instance = new(16);
+    private readonly global::System.Collections.Generic.List<string> _schema = new(16);
+    private readonly global::System.Collections.Generic.List<ValidationError> _errors = new(8);
     private readonly ValidationOptions _options;
-
-    /// <summary>Where pointers are written: one builder for the whole walk.</summary>
-    private readonly global::System.Text.StringBuilder _text = new(256);
 
     /// <summary>The pointer of the value the walk is on, once an error asked for it; cleared when the walk moves.</summary>
     private string? _instancePointer;
@@ -873,12 +871,17 @@ internal sealed class CompiledErrors
 
     /// <summary>The container or string at <paramref name="reader"/> is not of the node's types.</summary>
     public bool WrongType(SchemaNode node, in global::System.Text.Json.Utf8JsonReader reader)
-        => Add(Error(node, "type", SchemaValidator.TypeMessage(reader.TokenType switch
+    {
+        var kind = reader.TokenType switch
         {
-            global::System.Text.Json.JsonTokenType.StartObject => "an object",
-            global::System.Text.Json.JsonTokenType.StartArray => "an array",
-            _ => "a string",
-        }, node.Types)));
+            global::System.Text.Json.JsonTokenType.StartObject => 0,
+            global::System.Text.Json.JsonTokenType.StartArray => 1,
+            _ => 2,
+        };
+        var messages = node.TypeMessages ??= new string?[3];
+        var message = messages[kind] ??= SchemaValidator.TypeMessage(kind switch { 0 => "an object", 1 => "an array", _ => "a string" }, node.Types);
+        return Add(Error(node, "type", message));
+    }
 
     /// <summary>
     /// The enum and const keywords of <paramref name="node"/> on the string at <paramref name="reader"/>, with the
@@ -1045,7 +1048,7 @@ internal sealed class CompiledErrors
     public bool NoAlternative(SchemaNode node, int before, int[] branchEnds)
     {
         SchemaValidator.DropTypeOnlyBranches(_errors, before, branchEnds, InstancePointer);
-        return Insert(ref before, Error(node, "anyOf", SchemaValidator.NoAlternative(node.AnyOf!.Length, "anyOf")));
+        return Insert(ref before, Error(node, "anyOf", node.NoAlternativeMessage ??= SchemaValidator.NoAlternative(node.AnyOf!.Length, "anyOf")));
     }
 
     private ValidationError Error(SchemaNode node, string keyword, string message) => Error(node, keyword, keyword, message);
@@ -1090,23 +1093,54 @@ internal sealed class CompiledErrors
     private string InstancePointer => _instancePointer ??= Pointer(_instance, null);
 
     /// <summary>The pointer made of <paramref name="tokens"/>, then <paramref name="last"/> when given, each escaped.</summary>
-    private string Pointer(global::System.Collections.Generic.List<string> tokens, string? last)
+    private static string Pointer(global::System.Collections.Generic.List<string> tokens, string? last)
     {
-        _text.Clear();
+        // Measured first, then written once into the string: no builder, no copy.
+        var length = last is null ? 0 : EscapedLength(last) + 1;
         foreach (var token in tokens)
         {
-            Append(token);
+            length += EscapedLength(token) + 1;
         }
 
-        if (last != null)
+        return string.Create(length, (tokens, last), static (text, state) =>
         {
-            Append(last);
-        }
+            var at = 0;
+            foreach (var token in state.tokens)
+            {
+                at = Write(text, at, token);
+            }
 
-        return _text.ToString();
+            if (state.last != null)
+            {
+                Write(text, at, state.last);
+            }
+        });
     }
 
-    private void Append(string token) => _text.Append('/').Append(JsonPath.Escape(token));
+    /// <summary>The length of <paramref name="token"/> escaped as a pointer token: ~ and / take two characters.</summary>
+    private static int EscapedLength(string token)
+        => token.Length + global::System.MemoryExtensions.Count(global::System.MemoryExtensions.AsSpan(token), '~')
+            + global::System.MemoryExtensions.Count(global::System.MemoryExtensions.AsSpan(token), '/');
+
+    /// <summary>Writes "/" and <paramref name="token"/>, escaped, at <paramref name="at"/>; returns where it ended.</summary>
+    private static int Write(global::System.Span<char> text, int at, string token)
+    {
+        text[at++] = '/';
+        foreach (var c in token)
+        {
+            if (c is '~' or '/')
+            {
+                text[at++] = '~';
+                text[at++] = c == '~' ? '0' : '1';
+            }
+            else
+            {
+                text[at++] = c;
+            }
+        }
+
+        return at;
+    }
 
     private static JsonPath Path(global::System.Collections.Generic.List<string> tokens)
     {

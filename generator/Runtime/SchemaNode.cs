@@ -63,6 +63,12 @@ internal sealed class SchemaNode
     /// <summary>The allowed values as enum messages list them, made on the first error and shared after.</summary>
     internal string? EnumListing;
 
+    /// <summary>The compiled collectors' type messages for an object, an array and a string, each made on its first error.</summary>
+    internal string?[]? TypeMessages { get; set; }
+
+    /// <summary>The message of the node's anyOf when no alternative matches, made on the first such error.</summary>
+    internal string? NoAlternativeMessage { get; set; }
+
     // Generated code assigns only the keywords its schemas use; the rest stay unset on purpose.
 #pragma warning disable CS0649
     public bool? BooleanValue;

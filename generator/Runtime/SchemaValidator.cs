@@ -405,7 +405,8 @@ internal static class SchemaValidator
         => "Pattern evaluation exceeded its budget (" + SchemaNode.PatternBudget.TotalMilliseconds + " ms) for " + pattern + "; the value could not be checked.";
 
     /// <summary>A message about a member name under propertyNames, said in plain words: an open object may hold undeclared properties, but every name must pass propertyNames.</summary>
-    internal static string NameMessage(string message) => "Property name " + message.TrimEnd('.') + ", so it is not a valid property name of this object (propertyNames).";
+    internal static string NameMessage(string message)
+        => string.Concat("Property name ", global::System.MemoryExtensions.TrimEnd(global::System.MemoryExtensions.AsSpan(message), '.'), ", so it is not a valid property name of this object (propertyNames).");
 
     internal static string FormatMessage(string shown, string format) => shown + " is not a valid " + format + ".";
 
