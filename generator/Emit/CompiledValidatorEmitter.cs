@@ -101,6 +101,12 @@ internal static class CompiledValidatorEmitter
         /// </summary>
         private bool _endOnCopies;
 
+        /// <summary>
+        /// The collector's next copy runs quiet (no repeated-name lookups): its own loops read the value, or a copy that
+        /// always runs already did. Repeated names need one full read of each object, not one per copy.
+        /// </summary>
+        private bool _quietCopies;
+
         public NodeWriter(SourceWriter w, string className, string ns, string runtime)
         {
             _w = w;
@@ -959,6 +965,7 @@ internal static class CompiledValidatorEmitter
                 }
 
                 _w.WriteLine($"var node = GetNode({index});");
+                _quietCopies = node.ChecksObject || node.ChecksArray;
                 var containers = CollectsContainers(node);
                 var strings = CollectsStrings(node);
                 if (!containers && !strings)
@@ -1000,6 +1007,7 @@ internal static class CompiledValidatorEmitter
                 else if (node.Ref is { } inPlace)
                 {
                     CollectInPlace(inPlace, "\"$ref\"");
+                    _quietCopies = true;
                 }
 
                 if (node.Types != JsonTypes.None)
@@ -1025,6 +1033,7 @@ internal static class CompiledValidatorEmitter
                 for (var i = 0; i < node.AllOf.Count; i++)
                 {
                     CollectInPlace(node.AllOf[i], "\"allOf\", \"" + Int(i) + "\"");
+                    _quietCopies = true;
                 }
 
                 if (node.HasAnyOf)
@@ -1074,6 +1083,12 @@ internal static class CompiledValidatorEmitter
         /// </summary>
         private void CollectValue(SchemaNodeAddress target, string reader, string verdict, string? pushInstance, string schemaTokens)
         {
+            var quiet = _quietCopies && reader == "copy";
+            if (quiet)
+            {
+                _w.WriteLine("c.EnterCopy();");
+            }
+
             _w.WriteLine($"var probe = {reader};");
             _w.WriteLine($"if (!e.Settled({Call(target, "probe")}, ref c, ref {reader}, in probe, ref {verdict}))");
             using (_w.Block())
@@ -1086,6 +1101,11 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine($"e.PushSchema({schemaTokens});");
                 _w.WriteLine($"{verdict} &= {Collect(target, reader)};");
                 _w.WriteLine($"e.Pop({(pushInstance != null ? 1 : 0)}, {(schemaTokens.Contains(',') ? 2 : 1)});");
+            }
+
+            if (quiet)
+            {
+                _w.WriteLine("c.LeaveCopy();");
             }
 
             if (_endOnCopies && reader == "copy")
@@ -1176,6 +1196,7 @@ internal static class CompiledValidatorEmitter
                         _w.WriteLine("var copy = start;");
                         _w.WriteLine("matched = true;");
                         CollectValue(node.AnyOfBranches[i], "copy", "matched", null, $"\"anyOf\", \"{Int(i)}\"");
+                        _quietCopies = true;
                         _w.WriteLine($"ends[{Int(i)}] = e.Count;");
                     }
                 }
@@ -1229,7 +1250,7 @@ internal static class CompiledValidatorEmitter
                         _w.WriteLine("seen |= 1UL << member;");
                     }
 
-                    _w.WriteLine($"else if (!names.Add({Helpers}.NameHash(ref r))) c.GiveUpDocument();");
+                    _w.WriteLine($"else if (!c.IsQuiet && !names.Add({Helpers}.NameHash(ref r))) c.GiveUpDocument();");
                     _w.WriteLine("r.Read();");
                     _w.WriteLine("switch (member)");
                     using (_w.Block())

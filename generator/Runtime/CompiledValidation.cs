@@ -536,6 +536,11 @@ internal static class CompiledValidation
     /// </summary>
     public static void SkipWalked(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
     {
+        if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray))
+        {
+            return;
+        }
+
         var start = reader;
         if (!SkipValue(ref reader, ref context))
         {
