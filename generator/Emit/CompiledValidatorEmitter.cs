@@ -71,9 +71,7 @@ internal static class CompiledValidatorEmitter
         using (w.Block())
         {
             w.WriteLine($"options ??= {runtime}.ValidationOptions.Default;");
-            w.WriteLine($"return {runtime}.CompiledValidation.Accepts({argument}, options, s_compiled)");
-            w.WriteLine($"    ? {runtime}.CompiledValidation.Valid");
-            w.WriteLine($"    : {runtime}.CompiledValidation.Collect({argument}, options, s_collect) ?? Interpret({argument}, options);");
+            w.WriteLine($"return {runtime}.CompiledValidation.Validate({argument}, options, s_compiled, s_collect) ?? Interpret({argument}, options);");
         }
 
         w.WriteLine();

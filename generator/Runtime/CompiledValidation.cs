@@ -85,7 +85,7 @@ internal struct CompiledContext
 /// <summary>
 /// The fast path of the generated validators: one forward pass over UTF-8 JSON that answers "certainly valid"
 /// without allocating. A document it does not accept is walked again by the generated collectors
-/// (<see cref="Collect(global::System.ReadOnlySpan{byte}, ValidationOptions, CompiledCollect)"/>), which build the
+/// (<see cref="Validate(global::System.ReadOnlySpan{byte}, ValidationOptions, CompiledCheck, CompiledCollect)"/>), which build the
 /// interpreter's error list; text that is not JSON, not Unicode or names a member twice goes to the interpreter
 /// (<see cref="SchemaValidator"/>) whole. Results never differ, only speed does.
 /// </summary>
@@ -102,8 +102,14 @@ internal static class CompiledValidation
     /// <summary>The result every valid document shares.</summary>
     public static readonly ValidationResult Valid = new(global::System.Array.Empty<ValidationError>(), true);
 
-    /// <summary>True when the compiled pass certainly accepts <paramref name="utf8Json"/>.</summary>
-    public static bool Accepts(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options, CompiledCheck check)
+    /// <summary>
+    /// The compiled result for <paramref name="utf8Json"/>: the shared valid result when the fast pass accepts it, else the
+    /// collectors' error list; null when the interpreter must take the whole document: text that is not JSON (the parser's
+    /// message is the error), not Unicode, or that names a member twice (the document's one error). A document with more
+    /// errors than <see cref="ValidationOptions.MaxErrors"/> stays here too: the list keeps the first of them.
+    /// Without <paramref name="collect"/>, the fast pass answers alone: null for any document it does not accept.
+    /// </summary>
+    public static ValidationResult? Validate(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options, CompiledCheck check, CompiledCollect? collect)
     {
         // Same input rules as the interpreter: a leading byte order mark is skipped, one value, nothing after it.
         if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
@@ -114,13 +120,39 @@ internal static class CompiledValidation
         // Text that is not Unicode is an error the interpreter places; the reader itself reads past it.
         if (JsonValues.FindTextProblem(utf8Json) != TextProblem.None)
         {
-            return false;
+            return null;
         }
 
+        var readerOptions = new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth };
+        return Accepts(utf8Json, readerOptions, options, check) ? Valid : collect is null ? null : Collect(utf8Json, readerOptions, options, collect);
+    }
+
+    /// <summary>As the UTF-8 overload, on the text's UTF-8 form (an unpaired surrogate stays invalid there, as in the interpreter).</summary>
+    public static ValidationResult? Validate(string json, ValidationOptions options, CompiledCheck check, CompiledCollect? collect)
+        => OnUtf8(json, (options, check, collect), static (utf8, state) => Validate(utf8, state.options, state.check, state.collect));
+
+    /// <summary>As the UTF-8 overload, on the element's own text (where the runtime shows it without copying; before .NET 9, null).</summary>
+    public static ValidationResult? Validate(global::System.Text.Json.JsonElement instance, ValidationOptions options, CompiledCheck check, CompiledCollect? collect)
+    {
+#if NET9_0_OR_GREATER
+        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+        {
+            return null;
+        }
+
+        return Validate(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance), options, check, collect);
+#else
+        return null;
+#endif
+    }
+
+    /// <summary>True when the fast pass certainly accepts the (Unicode) text.</summary>
+    private static bool Accepts(global::System.ReadOnlySpan<byte> utf8Json, global::System.Text.Json.JsonReaderOptions readerOptions, ValidationOptions options, CompiledCheck check)
+    {
         var context = new CompiledContext { AssertFormats = options.AssertFormats };
         try
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth });
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, readerOptions);
             return reader.Read() && check(ref reader, ref context) && !context.Undecided && !reader.Read();
         }
         catch (global::System.Text.Json.JsonException)
@@ -133,32 +165,13 @@ internal static class CompiledValidation
         }
     }
 
-    /// <summary>As the UTF-8 overload, on the text's UTF-8 form (an unpaired surrogate stays invalid there, as in the interpreter).</summary>
-    public static bool Accepts(string json, ValidationOptions options, CompiledCheck check)
-        => OnUtf8(json, (options, check), static (utf8, state) => Accepts(utf8, state.options, state.check));
-
-    /// <summary>
-    /// The error list of a document the compiled pass did not accept, built by <paramref name="collect"/> in one more walk
-    /// over the reader; null when the interpreter must take the whole document: text that is not JSON (the parser's
-    /// message is the error), not Unicode, or that names a member twice (the document's one error). A document with more
-    /// errors than <see cref="ValidationOptions.MaxErrors"/> stays here too: the list keeps the first of them.
-    /// </summary>
-    public static ValidationResult? Collect(global::System.ReadOnlySpan<byte> utf8Json, ValidationOptions options, CompiledCollect collect)
+    /// <summary>The error list of (Unicode) text the fast pass did not accept, built by <paramref name="collect"/> in one more walk; null as for <see cref="Validate(global::System.ReadOnlySpan{byte}, ValidationOptions, CompiledCheck, CompiledCollect)"/>.</summary>
+    private static ValidationResult? Collect(global::System.ReadOnlySpan<byte> utf8Json, global::System.Text.Json.JsonReaderOptions readerOptions, ValidationOptions options, CompiledCollect collect)
     {
-        if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
-        {
-            utf8Json = utf8Json.Slice(3);
-        }
-
-        if (JsonValues.FindTextProblem(utf8Json) != TextProblem.None)
-        {
-            return null;
-        }
-
         var context = new CompiledContext { AssertFormats = options.AssertFormats };
         try
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = options.MaxDepth });
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, readerOptions);
             reader.Read();
             var errors = new CompiledErrors(options);
             var valid = collect(ref reader, ref context, errors);
@@ -177,25 +190,6 @@ internal static class CompiledValidation
         }
     }
 
-    /// <summary>As the UTF-8 overload, on the text's UTF-8 form.</summary>
-    public static ValidationResult? Collect(string json, ValidationOptions options, CompiledCollect collect)
-        => OnUtf8(json, (options, collect), static (utf8, state) => Collect(utf8, state.options, state.collect));
-
-    /// <summary>As the UTF-8 overload, on the element's own text (where the runtime shows it without copying).</summary>
-    public static ValidationResult? Collect(global::System.Text.Json.JsonElement instance, ValidationOptions options, CompiledCollect collect)
-    {
-#if NET9_0_OR_GREATER
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
-        {
-            return null;
-        }
-
-        return Collect(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance), options, collect);
-#else
-        return null;
-#endif
-    }
-
     private delegate TResult Utf8Func<TState, TResult>(global::System.ReadOnlySpan<byte> utf8, TState state);
 
     /// <summary>Calls <paramref name="func"/> on the UTF-8 form of <paramref name="json"/>, in a pooled buffer.</summary>
@@ -212,21 +206,6 @@ internal static class CompiledValidation
         {
             global::System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
-    }
-
-    /// <summary>As the UTF-8 overload, on the element's own text (without copying it, where the runtime allows).</summary>
-    public static bool Accepts(global::System.Text.Json.JsonElement instance, ValidationOptions options, CompiledCheck check)
-    {
-#if NET9_0_OR_GREATER
-        if (instance.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
-        {
-            return false;
-        }
-
-        return Accepts(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(instance), options, check);
-#else
-        return false;
-#endif
     }
 
     /// <summary>Whether the current token is of one of <paramref name="types"/>; a property name counts as a string.</summary>

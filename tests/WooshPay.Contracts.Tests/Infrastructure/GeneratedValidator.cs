@@ -79,8 +79,10 @@ public sealed class GeneratedValidator
     {
         var runtime = _type.Assembly.GetType(_optionsType.Namespace + ".CompiledValidation")!;
         var check = _type.GetField("s_compiled", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        var accepts = runtime.GetMethod("Accepts", new[] { typeof(string), _optionsType, check.GetType() })!;
-        return (bool)accepts.Invoke(null, new[] { json, Activator.CreateInstance(_optionsType)!, check })!;
+        var collect = runtime.Assembly.GetType(runtime.Namespace + ".CompiledCollect")!;
+        // Without collectors the runtime lets the fast pass answer alone: a result only when it accepts.
+        var validate = runtime.GetMethod("Validate", new[] { typeof(string), _optionsType, check.GetType(), collect })!;
+        return validate.Invoke(null, new[] { json, Activator.CreateInstance(_optionsType)!, check, null }) is not null;
     }
 
     /// <summary>Validates as <see cref="Validate"/> does, with default options, and returns the result's ErrorsTruncated.</summary>
