@@ -963,7 +963,9 @@ internal static class CompiledValidatorEmitter
                 }
 
                 _w.WriteLine($"var node = GetNode({index});");
-                _quietCopies = node.ChecksObject || node.ChecksArray;
+                // A collector whose own loops read the value leaves its names to them; one without ends on its copies.
+                var ownLoops = node.ChecksObject || node.ChecksArray;
+                _quietCopies = ownLoops;
                 var containers = CollectsContainers(node);
                 var strings = CollectsStrings(node);
                 if (!containers && !strings)
@@ -986,7 +988,7 @@ internal static class CompiledValidatorEmitter
                 if ((node.Ref != null && !refOnly) || !node.AllOf.IsEmpty || node.HasAnyOf || conditional)
                 {
                     _w.WriteLine("var start = r;");
-                    _endOnCopies = !node.ChecksObject && !node.ChecksArray;
+                    _endOnCopies = !ownLoops;
                     if (_endOnCopies)
                     {
                         _w.WriteLine("var end = start;");
@@ -1004,8 +1006,7 @@ internal static class CompiledValidatorEmitter
                 }
                 else if (node.Ref is { } inPlace)
                 {
-                    CollectInPlace(inPlace, "\"$ref\"");
-                    _quietCopies = true;
+                    CollectInPlace(inPlace, "\"$ref\"", alwaysRuns: true);
                 }
 
                 if (node.Types != JsonTypes.None)
@@ -1030,8 +1031,7 @@ internal static class CompiledValidatorEmitter
 
                 for (var i = 0; i < node.AllOf.Count; i++)
                 {
-                    CollectInPlace(node.AllOf[i], "\"allOf\", \"" + Int(i) + "\"");
-                    _quietCopies = true;
+                    CollectInPlace(node.AllOf[i], "\"allOf\", \"" + Int(i) + "\"", alwaysRuns: true);
                 }
 
                 if (node.HasAnyOf)
@@ -1065,13 +1065,40 @@ internal static class CompiledValidatorEmitter
                 && node.AllOf.IsEmpty && !node.HasAnyOf && !conditional;
 
         /// <summary>Collects an in-place subschema ($ref, allOf, then, else) on a copy of the reader at the value's start.</summary>
-        private void CollectInPlace(SchemaNodeAddress target, string schemaTokens)
+        private void CollectInPlace(SchemaNodeAddress target, string schemaTokens, bool alwaysRuns)
         {
             using (_w.Block())
             {
                 _w.WriteLine("var copy = start;");
-                CollectValue(target, "copy", "valid", null, schemaTokens);
+                CollectCopy(target, "valid", schemaTokens, alwaysRuns);
             }
+        }
+
+        /// <summary>
+        /// <see cref="CollectValue"/> on <c>copy</c>, a copy of the reader at the value's start: quiet when a read already
+        /// covers the value's names (<see cref="_quietCopies"/>, which a copy that <paramref name="alwaysRuns"/> sets for the
+        /// copies after it), and followed by <c>end</c> where the collector ends on its copies.
+        /// </summary>
+        private void CollectCopy(SchemaNodeAddress target, string verdict, string schemaTokens, bool alwaysRuns)
+        {
+            var quiet = _quietCopies;
+            if (quiet)
+            {
+                _w.WriteLine("c.EnterCopy();");
+            }
+
+            CollectValue(target, "copy", verdict, null, schemaTokens);
+            if (quiet)
+            {
+                _w.WriteLine("c.LeaveCopy();");
+            }
+
+            if (_endOnCopies)
+            {
+                _w.WriteLine("end = copy;");
+            }
+
+            _quietCopies |= alwaysRuns;
         }
 
         /// <summary>
@@ -1081,12 +1108,6 @@ internal static class CompiledValidatorEmitter
         /// </summary>
         private void CollectValue(SchemaNodeAddress target, string reader, string verdict, string? pushInstance, string schemaTokens)
         {
-            var quiet = _quietCopies && reader == "copy";
-            if (quiet)
-            {
-                _w.WriteLine("c.EnterCopy();");
-            }
-
             _w.WriteLine($"var probe = {reader};");
             _w.WriteLine($"if (!e.Settled({Call(target, "probe")}, ref c, ref {reader}, in probe, ref {verdict}))");
             using (_w.Block())
@@ -1099,16 +1120,6 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine($"e.PushSchema({schemaTokens});");
                 _w.WriteLine($"{verdict} &= {Collect(target, reader)};");
                 _w.WriteLine($"e.Pop({(pushInstance != null ? 1 : 0)}, {(schemaTokens.Contains(',') ? 2 : 1)});");
-            }
-
-            if (quiet)
-            {
-                _w.WriteLine("c.LeaveCopy();");
-            }
-
-            if (_endOnCopies && reader == "copy")
-            {
-                _w.WriteLine("end = copy;");
             }
         }
 
@@ -1166,13 +1177,13 @@ internal static class CompiledValidatorEmitter
                 if (node.Then is { } then)
                 {
                     _w.WriteLine("if (condition)");
-                    CollectInPlace(then, "\"then\"");
+                    CollectInPlace(then, "\"then\"", alwaysRuns: false);
                 }
 
                 if (node.Else is { } otherwise)
                 {
                     _w.WriteLine(node.Then is null ? "if (!condition)" : "else");
-                    CollectInPlace(otherwise, "\"else\"");
+                    CollectInPlace(otherwise, "\"else\"", alwaysRuns: false);
                 }
             }
         }
@@ -1193,8 +1204,8 @@ internal static class CompiledValidatorEmitter
                     {
                         _w.WriteLine("var copy = start;");
                         _w.WriteLine("matched = true;");
-                        CollectValue(node.AnyOfBranches[i], "copy", "matched", null, $"\"anyOf\", \"{Int(i)}\"");
-                        _quietCopies = true;
+                        // The first alternative always runs.
+                        CollectCopy(node.AnyOfBranches[i], "matched", $"\"anyOf\", \"{Int(i)}\"", alwaysRuns: i == 0);
                         _w.WriteLine($"ends[{Int(i)}] = e.Count;");
                     }
                 }

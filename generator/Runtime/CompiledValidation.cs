@@ -853,6 +853,9 @@ internal sealed class CompiledErrors
         return Add(new ValidationError(InstancePointer, "false", Pointer(_schema, null), node.AbsoluteLocation, SchemaValidator.FalseMessage));
     }
 
+    /// <summary>How type messages describe the values a collector sees: an object, an array, a string (the index of <see cref="SchemaNode.TypeMessages"/>).</summary>
+    private static readonly string[] s_wrongTypes = { "an object", "an array", "a string" };
+
     /// <summary>The container or string at <paramref name="reader"/> is not of the node's types.</summary>
     public bool WrongType(SchemaNode node, in global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -862,8 +865,8 @@ internal sealed class CompiledErrors
             global::System.Text.Json.JsonTokenType.StartArray => 1,
             _ => 2,
         };
-        var messages = node.TypeMessages ??= new string?[3];
-        var message = messages[kind] ??= SchemaValidator.TypeMessage(kind switch { 0 => "an object", 1 => "an array", _ => "a string" }, node.Types);
+        var messages = node.TypeMessages ??= new string?[s_wrongTypes.Length];
+        var message = messages[kind] ??= SchemaValidator.TypeMessage(s_wrongTypes[kind], node.Types);
         return Add(Error(node, "type", message));
     }
 
@@ -1079,11 +1082,11 @@ internal sealed class CompiledErrors
     /// <summary>The pointer made of <paramref name="tokens"/>, then <paramref name="last"/> when given, each escaped.</summary>
     private static string Pointer(global::System.Collections.Generic.List<string> tokens, string? last)
     {
-        // Measured first, then written once into the string: no builder, no copy.
-        var length = last is null ? 0 : EscapedLength(last) + 1;
+        // Measured first, then written once into the string: no builder, no copy (a token without ~ or / escapes to itself).
+        var length = last is null ? 0 : JsonPath.Escape(last).Length + 1;
         foreach (var token in tokens)
         {
-            length += EscapedLength(token) + 1;
+            length += JsonPath.Escape(token).Length + 1;
         }
 
         return string.Create(length, (tokens, last), static (text, state) =>
@@ -1101,29 +1104,13 @@ internal sealed class CompiledErrors
         });
     }
 
-    /// <summary>The length of <paramref name="token"/> escaped as a pointer token: ~ and / take two characters.</summary>
-    private static int EscapedLength(string token)
-        => token.Length + global::System.MemoryExtensions.Count(global::System.MemoryExtensions.AsSpan(token), '~')
-            + global::System.MemoryExtensions.Count(global::System.MemoryExtensions.AsSpan(token), '/');
-
     /// <summary>Writes "/" and <paramref name="token"/>, escaped, at <paramref name="at"/>; returns where it ended.</summary>
     private static int Write(global::System.Span<char> text, int at, string token)
     {
-        text[at++] = '/';
-        foreach (var c in token)
-        {
-            if (c is '~' or '/')
-            {
-                text[at++] = '~';
-                text[at++] = c == '~' ? '0' : '1';
-            }
-            else
-            {
-                text[at++] = c;
-            }
-        }
-
-        return at;
+        text[at] = '/';
+        var escaped = JsonPath.Escape(token);
+        global::System.MemoryExtensions.AsSpan(escaped).CopyTo(text.Slice(at + 1));
+        return at + 1 + escaped.Length;
     }
 
     private static JsonPath Path(global::System.Collections.Generic.List<string> tokens)
