@@ -629,13 +629,13 @@ internal static class CompiledValidatorEmitter
                         }
 
                         _w.WriteLine("members++;");
+                        WriteMemberMatch(names, "r.ValueSpan");
                         // A name is one token that no check reads past: propertyNames runs on the reader itself, not a copy.
                         if (node.PropertyNames is { } propertyNames)
                         {
-                            Reject($"!{Call(propertyNames, "r")}");
+                            var check = $"!{Call(propertyNames, "r")}";
+                            Reject(NameUnsettled(node, names.Count) is { } unsettled ? $"{unsettled} && {check}" : check);
                         }
-
-                        WriteMemberMatch(names, "r.ValueSpan");
 
                         _w.WriteLine("if (member >= 0)");
                         using (_w.Block())
@@ -1288,9 +1288,12 @@ internal static class CompiledValidatorEmitter
 
                     if (node.PropertyNames is { } propertyNames)
                     {
-                        _w.WriteLine("var nameProbe = name;");
                         var onBytes = node.PropertyNamesMatchOnBytes ? $"name.ValueIsEscaped ? null : MatchesPattern{Int(propertyNames.NodeIndex)}(name.ValueSpan)" : "null";
-                        _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.CollectName(node, in name, {onBytes});");
+                        using (NameUnsettled(node, names.Count) is { } unsettled ? _w.Block($"if ({unsettled})") : null)
+                        {
+                            _w.WriteLine("var nameProbe = name;");
+                            _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.CollectName(node, in name, {onBytes});");
+                        }
                     }
                 }
 
@@ -1382,6 +1385,19 @@ internal static class CompiledValidatorEmitter
             => $"{Member(target, "CollectNode" + Int(target.NodeIndex))}(ref {reader}, ref c, e)";
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// When only some names need the propertyNames check (the planner settled the others' verdict), the condition on
+        /// <c>member</c> that picks them: undeclared names and the tracked ones not in <see cref="CompiledNodeSpec.PropertyNamesAccepted"/>.
+        /// </summary>
+        private static string? NameUnsettled(CompiledNodeSpec node, int trackedNames)
+        {
+            var accepted = node.PropertyNamesAccepted;
+            var all = trackedNames >= 64 ? ulong.MaxValue : (1UL << trackedNames) - 1;
+            return accepted == 0 ? null
+                : accepted == all ? "member < 0"
+                : $"(member < 0 || (0x{accepted:X}UL & (1UL << member)) == 0)";
+        }
 
         /// <summary>
         /// Sets <c>member</c> to the index of the name <paramref name="key"/> (unescaped UTF-8) in <paramref name="names"/>, or -1:

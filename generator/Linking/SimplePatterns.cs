@@ -35,6 +35,54 @@ internal static class SimplePatterns
         return new PatternSpec(pattern, alternatives.Select(a => a.ToEquatableArray()).ToEquatableArray());
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> matches the plan, decided here at generation time as the emitted loop decides it at
+    /// run time: each step takes as many characters of its class as it may, and some alternative must end with the text.
+    /// </summary>
+    public static bool Matches(PatternSpec plan, string text)
+    {
+        foreach (var steps in plan.Alternatives)
+        {
+            var at = 0;
+            var matched = true;
+            foreach (var step in steps)
+            {
+                var taken = 0;
+                while (taken < step.Max && at < text.Length && InRanges(step.Ranges, text[at]))
+                {
+                    taken++;
+                    at++;
+                }
+
+                if (taken < step.Min)
+                {
+                    matched = false;
+                    break;
+                }
+            }
+
+            if (matched && at == text.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InRanges(string ranges, char c)
+    {
+        for (var i = 0; i < ranges.Length; i += 2)
+        {
+            if (ranges[i] <= c && c <= ranges[i + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsDeterministic(List<PatternStep> steps)
     {
         for (var i = 0; i < steps.Count - 1; i++)

@@ -291,10 +291,10 @@ internal static partial class ValidatorPlanner
             BooleanValue = node.HasEnum && node.Enum.IsEmpty ? false : node.BooleanValue,
             Types = node.Types,
             ValueSets = ValueSets(node),
-            Minimum = Decimal(node.Minimum),
-            Maximum = Decimal(node.Maximum),
-            ExclusiveMinimum = Decimal(node.ExclusiveMinimum),
-            ExclusiveMaximum = Decimal(node.ExclusiveMaximum),
+            Minimum = Bound(node.Minimum),
+            Maximum = Bound(node.Maximum),
+            ExclusiveMinimum = Bound(node.ExclusiveMinimum),
+            ExclusiveMaximum = Bound(node.ExclusiveMaximum),
             MultipleOf = Decimal(node.MultipleOf),
             MinLength = node.MinLength,
             MaxLength = node.MaxLength,
@@ -309,6 +309,7 @@ internal static partial class ValidatorPlanner
             AdditionalProperties = Optional(node.AdditionalProperties),
             PropertyNames = Optional(node.PropertyNames),
             PropertyNamesMatchOnBytes = node.PropertyNames is int names && file.Nodes[names].Node.Pattern is { } namePattern && SimplePatterns.Plan(namePattern) != null,
+            PropertyNamesAccepted = node.PropertyNames is int namesNode ? NamesAccepted(file.Nodes[namesNode], tracked) : 0,
             RejectsUndeclared = node.PatternProperties.IsEmpty && node.AdditionalProperties is int extra && file.Nodes[extra].Node.BooleanValue == false,
             MinProperties = node.MinProperties,
             MaxProperties = node.MaxProperties,
@@ -405,6 +406,33 @@ internal static partial class ValidatorPlanner
         return n.Types != JsonTypes.None && branch.Ref is null && branch.DynamicRef is null && n == Bare(n) with { Types = n.Types };
     }
 
+    /// <summary>
+    /// The tracked names a propertyNames schema certainly accepts, as a presence mask: only when that schema is a simple
+    /// pattern alone (a type of string changes nothing for a name), so its verdict on a known name never depends on the run.
+    /// </summary>
+    private static ulong NamesAccepted(LinkedNodeSpec propertyNames, List<string> tracked)
+    {
+        var n = propertyNames.Node;
+        if (n.Pattern is not { } pattern || propertyNames.Ref != null || propertyNames.DynamicRef != null
+            || (n.Types != JsonTypes.None && (n.Types & JsonTypes.String) == 0)
+            || n != Bare(n) with { Pattern = n.Pattern, Types = n.Types }
+            || SimplePatterns.Plan(pattern) is not { } plan)
+        {
+            return 0;
+        }
+
+        var accepted = 0UL;
+        for (var i = 0; i < tracked.Count && i < 64; i++)
+        {
+            if (SimplePatterns.Matches(plan, tracked[i]))
+            {
+                accepted |= 1UL << i;
+            }
+        }
+
+        return accepted;
+    }
+
     /// <summary>The node without a keyword: its place and its annotations (title, description) only.</summary>
     private static SchemaNodeSpec Bare(SchemaNodeSpec n) => new()
     {
@@ -421,8 +449,20 @@ internal static partial class ValidatorPlanner
         yield return ("multipleOf", node.MultipleOf);
     }
 
+    /// <summary>
+    /// A bound as the literal the fast pass compares with: an integer a long holds is a long literal (an integer value
+    /// meets it without decimal arithmetic), any other a decimal literal; null when decimal cannot hold it exactly.
+    /// </summary>
+    private static string? Bound(string? text)
+        => ExactDecimal(text) is not { } value ? null
+            : value == decimal.Truncate(value) && value >= long.MinValue && value <= long.MaxValue
+                ? decimal.ToInt64(value).ToString(CultureInfo.InvariantCulture) + "L"
+                : value.ToString(CultureInfo.InvariantCulture) + "m";
+
     /// <summary>A schema number as a C# decimal literal, or null when decimal cannot hold it exactly.</summary>
-    private static string? Decimal(string? text)
+    private static string? Decimal(string? text) => ExactDecimal(text) is { } value ? value.ToString(CultureInfo.InvariantCulture) + "m" : null;
+
+    private static decimal? ExactDecimal(string? text)
     {
         if (text is null || !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
@@ -430,7 +470,7 @@ internal static partial class ValidatorPlanner
         }
 
         // Round-trips only when decimal kept every digit (0.1 stays 0.1; 1e-40 would become 0).
-        return value != 0 || IsZero(text) ? value.ToString(CultureInfo.InvariantCulture) + "m" : null;
+        return value != 0 || IsZero(text) ? value : null;
     }
 
     private static bool IsZero(string text) => text.TakeWhile(c => c != 'e' && c != 'E').All(c => c is '0' or '.' or '-' or '+');

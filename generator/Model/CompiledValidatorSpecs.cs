@@ -56,6 +56,13 @@ internal sealed record CompiledNodeSpec(int Index, string Pointer)
     /// <summary>The propertyNames node has a <see cref="SimplePattern"/>: an unescaped name's errors are collected with its verdict, not the Regex's.</summary>
     public bool PropertyNamesMatchOnBytes { get; init; }
 
+    /// <summary>
+    /// The tracked names (bit i for the i-th of <see cref="Properties"/> then <see cref="RequiredNames"/>) that a
+    /// propertyNames node made of a simple pattern alone accepts, decided at generation time: the fast pass checks only
+    /// the other names.
+    /// </summary>
+    public ulong PropertyNamesAccepted { get; init; }
+
     /// <summary>additionalProperties is false and no patternProperties: every undeclared name fails.</summary>
     public bool RejectsUndeclared { get; init; }
     public long? MinProperties { get; init; }

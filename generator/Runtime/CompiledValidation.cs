@@ -57,13 +57,21 @@ internal struct CompiledContext
     /// <summary>Enters a node's check; false (and undecided) when nesting is too deep.</summary>
     public bool Enter()
     {
-        if (++_depth > MaxDepth || !global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_depth > MaxDepth || !HasStackAt(_depth))
         {
             return GiveUp();
         }
 
         return true;
     }
+
+    /// <summary>
+    /// Whether there is stack left for nesting at <paramref name="depth"/>. The runtime's check is a call into the VM,
+    /// too dear for every node of a hot pass, so it runs at depth 1 and every eighth level after: eight nested checks'
+    /// frames take a few kilobytes, far inside the reserve the check keeps (128 KB, or a quarter of a small thread's stack).
+    /// </summary>
+    public static bool HasStackAt(int depth)
+        => (depth & 7) != 1 || global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack();
 
     public void Leave() => _depth--;
 
@@ -224,30 +232,42 @@ internal static class CompiledValidation
 
     /// <summary>A number written without fraction or exponent is an integer; others (1.0, 1e2) are left to the interpreter.</summary>
     private static bool IsInteger(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
-        => global::System.MemoryExtensions.IndexOfAny(reader.ValueSpan, (byte)'.', (byte)'e', (byte)'E') < 0 || context.GiveUp();
+    {
+        // A number token is a few bytes: a plain loop beats a vectorized search's setup.
+        foreach (var b in reader.ValueSpan)
+        {
+            if (b is (byte)'.' or (byte)'e' or (byte)'E')
+            {
+                return context.GiveUp();
+            }
+        }
+
+        return true;
+    }
 
     public static bool IsString(ref global::System.Text.Json.Utf8JsonReader reader)
         => reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.PropertyName;
 
     /// <summary>
-    /// The current number as an exact decimal: only short plain decimals (no exponent, at most 20 characters)
-    /// are taken, so no rounding can move a value across a bound; others give up.
+    /// The current number, exactly: a short integer as a long, and other short plain decimals (no exponent, at most 20
+    /// characters) as a decimal, so no rounding can move a value across a bound; others give up.
     /// </summary>
-    public static bool TryExact(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context, out decimal value)
+    public static bool TryExact(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context, out CompiledNumber value)
     {
         var span = reader.ValueSpan;
         if (TryShortInteger(span, out var integer))
         {
-            value = integer;
+            value = new CompiledNumber(integer);
             return true;
         }
 
-        if (span.Length <= 20 && global::System.MemoryExtensions.IndexOfAny(span, (byte)'e', (byte)'E') < 0 && reader.TryGetDecimal(out value))
+        if (span.Length <= 20 && global::System.MemoryExtensions.IndexOfAny(span, (byte)'e', (byte)'E') < 0 && reader.TryGetDecimal(out var number))
         {
+            value = new CompiledNumber(number);
             return true;
         }
 
-        value = 0;
+        value = default;
         return context.GiveUp();
     }
 
@@ -418,7 +438,7 @@ internal static class CompiledValidation
                 return context.GiveUp();
             }
 
-            decimal number = 0;
+            var number = default(CompiledNumber);
             if (outer.TokenType == global::System.Text.Json.JsonTokenType.Number && !TryExact(ref outer, ref context, out number))
             {
                 return false;
@@ -435,7 +455,7 @@ internal static class CompiledValidation
 
                 var same = inner.TokenType switch
                 {
-                    global::System.Text.Json.JsonTokenType.Number => inner.TryGetDecimal(out var other) && other == number,
+                    global::System.Text.Json.JsonTokenType.Number => inner.TryGetDecimal(out var other) && other == number.Value,
                     global::System.Text.Json.JsonTokenType.String => global::System.MemoryExtensions.SequenceEqual(inner.ValueSpan, outer.ValueSpan),
                     _ => true,
                 };
@@ -530,7 +550,7 @@ internal static class CompiledValidation
 
     private static bool SkipChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
     {
-        if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (!CompiledContext.HasStackAt(reader.CurrentDepth))
         {
             return context.GiveUpDocument();
         }
@@ -570,6 +590,51 @@ internal static class CompiledValidation
         names.Release();
         return true;
     }
+}
+
+/// <summary>
+/// A JSON number read exactly by <see cref="CompiledValidation.TryExact"/>: a short integer (amounts, timestamps) stays
+/// a long and meets an integer bound without decimal arithmetic; any other is a decimal.
+/// </summary>
+internal readonly struct CompiledNumber
+{
+    private readonly long _integer;
+    private readonly decimal _decimal;
+    private readonly bool _isDecimal;
+
+    public CompiledNumber(long integer)
+    {
+        _integer = integer;
+        _decimal = 0;
+        _isDecimal = false;
+    }
+
+    public CompiledNumber(decimal value)
+    {
+        _integer = 0;
+        _decimal = value;
+        _isDecimal = true;
+    }
+
+    public decimal Value => _isDecimal ? _decimal : _integer;
+
+    public static bool operator <(CompiledNumber a, long bound) => a._isDecimal ? a._decimal < bound : a._integer < bound;
+
+    public static bool operator >(CompiledNumber a, long bound) => a._isDecimal ? a._decimal > bound : a._integer > bound;
+
+    public static bool operator <=(CompiledNumber a, long bound) => a._isDecimal ? a._decimal <= bound : a._integer <= bound;
+
+    public static bool operator >=(CompiledNumber a, long bound) => a._isDecimal ? a._decimal >= bound : a._integer >= bound;
+
+    public static bool operator <(CompiledNumber a, decimal bound) => a.Value < bound;
+
+    public static bool operator >(CompiledNumber a, decimal bound) => a.Value > bound;
+
+    public static bool operator <=(CompiledNumber a, decimal bound) => a.Value <= bound;
+
+    public static bool operator >=(CompiledNumber a, decimal bound) => a.Value >= bound;
+
+    public static decimal operator %(CompiledNumber a, decimal divisor) => a.Value % divisor;
 }
 
 /// <summary>
@@ -760,7 +825,7 @@ internal sealed class CompiledErrors
     /// <summary>Starts collecting <paramref name="node"/> on a container; false when too deep, and the interpreter takes the node.</summary>
     public bool Enter(SchemaNode node)
     {
-        if (_depth >= MaxDepth || !global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (_depth >= MaxDepth || !CompiledContext.HasStackAt(_depth + 1))
         {
             return false;
         }

@@ -515,6 +515,66 @@ public sealed class CompiledValidatorTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Declared_names_whose_propertyNames_verdict_is_settled_at_generation_agree_with_the_interpreter()
+    {
+        // The pattern alone decides propertyNames, so the generator settles it for the declared names: "id" and "x_y"
+        // pass and are not checked again, "Bad-Name" (declared, but failing) and "Upper" (required only) are checked with
+        // every undeclared name. A name written with escapes is the same name. The nested object's propertyNames also
+        // has a maxLength: nothing is settled there.
+        const string schema = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Names", "type": "object",
+             "propertyNames": {"pattern": "^[a-z_]+$"},
+             "required": ["Upper"],
+             "properties": {"id": {"type": "string"}, "Bad-Name": {"type": "integer"}, "x_y": {"type": "object",
+               "propertyNames": {"pattern": "^[a-z]+$", "maxLength": 3}, "properties": {"abc": true, "abcd": true}}}}
+            """;
+        var validator = CompileOne("/schemas/names.schema.json", schema, "NamesSchema", expectedInSource: "(member < 0 || (0x");
+
+        var payloads = new[]
+        {
+            """{"id": "a", "Upper": 1}""", """{"id": "a"}""", """{"Bad-Name": 1}""", """{"B\u0061d-Name": 1, "Upper": 2}""", """{"\u0069d": "a", "x_y": {}}""",
+            """{"x_y": {"abc": 1}}""", """{"x_y": {"abcd": 1}}""", """{"x_y": {"ab": 1, "Ab": 2}}""", """{"other": 1, "Other": 2}""",
+            """{"id": 1, "Upper": 1, "Bad-Name": "x", "x_y": {"abcd": 1, "abc": 2}}""", """{"id": "a", "id": "b"}""",
+        };
+        foreach (var payload in payloads)
+        {
+            // The fast pass decides every payload here but those with an escaped or a repeated name; its verdict is the interpreter's.
+            var decided = !payload.Contains('\\') && !payload.Contains("\"id\": \"a\", \"id\"");
+            Assert.True(validator.Accepts(payload) == (decided && validator.Interpreted.Validate(payload).IsValid), $"compiled pass on {payload}");
+            AssertSameResult(validator, payload);
+        }
+    }
+
+    [Fact]
+    public void Integer_bounds_compared_as_longs_agree_with_the_interpreter()
+    {
+        // Bounds that are integers a long holds are long literals in the fast pass; the value is a long when it is a short
+        // integer and a decimal otherwise. Fractions, negative zero, exponents and values past a long meet them too.
+        const string schema = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Bounds", "type": "object",
+             "properties": {
+               "amount": {"type": "integer", "minimum": 1, "maximum": 9007199254740991},
+               "ratio": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1.5, "multipleOf": 0.25},
+               "offset": {"type": "number", "minimum": -10, "maximum": 99999999999999999999}}}
+            """;
+        var validator = CompileOne("/schemas/bounds.schema.json", schema, "BoundsSchema", expectedInSource: "number > 9007199254740991L");
+
+        var values = new[] { "0", "1", "-0", "0.5", "1.0", "1.5", "2", "9007199254740991", "9007199254740992", "-9007199254740992", "1e0", "1E400", "-10", "-10.5", "-11",
+            "99999999999999999999", "100000000000000000000", "0.25", "1.25", "1.50", "123456789012345678", "1234567890123456789", "-0.0" };
+        foreach (var value in values)
+        {
+            foreach (var member in new[] { "amount", "ratio", "offset" })
+            {
+                // The fast pass decides plain numbers of up to 20 characters (a fraction is no integer to it); its verdict is the interpreter's.
+                var payload = $"{{\"{member}\": {value}}}";
+                var decided = value.Length <= 20 && !value.Contains('e') && !value.Contains('E') && !(member == "amount" && value.Contains('.'));
+                Assert.True(validator.Accepts(payload) == (decided && validator.Interpreted.Validate(payload).IsValid), $"compiled pass on {payload}");
+                AssertSameResult(validator, payload);
+            }
+        }
+    }
+
     /// <summary>Generates one schema, checks that the generated source contains <paramref name="expectedInSource"/> (the construct under test) and loads the validator.</summary>
     private static GeneratedValidator CompileOne(string path, string schema, string className, string expectedInSource)
     {

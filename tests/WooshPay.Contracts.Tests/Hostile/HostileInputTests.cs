@@ -85,6 +85,25 @@ public sealed class HostileInputTests
         Assert.Contains(result.Errors, e => e.Message.Contains("nested too deeply"));
     }
 
+    [Fact]
+    public void A_reference_cycle_on_a_thread_with_a_small_stack_ends_with_an_error_not_a_stack_overflow()
+    {
+        // The compiled pass asks the runtime for stack only every eighth level of nesting: on a 256 KB thread (a quarter of
+        // it held in reserve) the cycle still ends in the error, whichever limit it meets first.
+        var schema = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$defs\": {\"a\": {\"type\": \"object\", \"$ref\": \"#/$defs/b\"}, \"b\": {\"required\": [\"x\"], \"$ref\": \"#/$defs/a\"}}, \"$ref\": \"#/$defs/a\"}";
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/cycle.schema.json", schema, new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
+        var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "CycleSchema");
+        validator.Validate("{\"x\": 1}");
+
+        IReadOnlyList<ReportedError>? errors = null;
+        var thread = new Thread(() => errors = validator.Validate("{\"x\": 1}").Errors, maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.NotNull(errors);
+        Assert.Contains(errors, e => e.Message.Contains("nested too deeply"));
+    }
+
     [Theory]
     [InlineData("{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/a\"}}, \"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/$defs/a\"}}}")]
     [InlineData("{\"$defs\": {\"list\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/list\"}}}, \"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/$defs/list\"}}}")]
