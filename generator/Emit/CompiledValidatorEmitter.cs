@@ -105,6 +105,13 @@ internal static class CompiledValidatorEmitter
         /// </summary>
         private bool _quietCopies;
 
+        /// <summary>
+        /// Set when the collector being written probes a value (<see cref="CollectValue"/>): its one <c>probe</c> reader is
+        /// then declared at the top, one stack slot for all its probes instead of one each (a collector's frame is zeroed on
+        /// every call, and a reader is about 150 bytes).
+        /// </summary>
+        private bool _probes;
+
         public NodeWriter(SourceWriter w, string className, string ns, string runtime)
         {
             _w = w;
@@ -996,6 +1003,8 @@ internal static class CompiledValidatorEmitter
                 }
 
                 _w.WriteLine("var valid = true;");
+                var probeDeclaration = _w.Mark();
+                _probes = false;
                 if (node.Ref is { } target && refOnly)
                 {
                     // This node is being collected, so its check failed or gave no verdict: so did the target's, which is
@@ -1054,6 +1063,10 @@ internal static class CompiledValidatorEmitter
                 _w.WriteLine($"{Helpers}.SkipWalked(ref r, ref c);");
                 _w.WriteLine("e.Leave(node);");
                 _w.WriteLine("return valid;");
+                if (_probes)
+                {
+                    _w.InsertLine(probeDeclaration, $"{Reader} probe;");
+                }
             }
 
             _w.WriteLine();
@@ -1108,7 +1121,8 @@ internal static class CompiledValidatorEmitter
         /// </summary>
         private void CollectValue(SchemaNodeAddress target, string reader, string verdict, string? pushInstance, string schemaTokens)
         {
-            _w.WriteLine($"var probe = {reader};");
+            _probes = true;
+            _w.WriteLine($"probe = {reader};");
             _w.WriteLine($"if (!e.Settled({Call(target, "probe")}, ref c, ref {reader}, in probe, ref {verdict}))");
             using (_w.Block())
             {

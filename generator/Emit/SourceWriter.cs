@@ -45,6 +45,13 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>The place where the next line goes, at its indentation, for a line <see cref="InsertLine"/> writes there later.</summary>
+    public (int Position, int Indent) Mark() => (Builder.Length, _indent);
+
+    /// <summary>Writes <paramref name="line"/> at <paramref name="mark"/>: a declaration the code after it turned out to need.</summary>
+    public void InsertLine((int Position, int Indent) mark, string line)
+        => Builder.Insert(mark.Position, new string(' ', mark.Indent * IndentSize) + line + "\n");
+
     /// <summary>Writes "{" and indents until the returned scope is disposed, which writes "}" + <paramref name="closingSuffix"/>.</summary>
     public IDisposable Block(string? header = null, string closingSuffix = "")
     {
