@@ -1410,7 +1410,7 @@ internal static class CompiledValidatorEmitter
             var all = trackedNames >= 64 ? ulong.MaxValue : (1UL << trackedNames) - 1;
             return accepted == 0 ? null
                 : accepted == all ? "member < 0"
-                : $"(member < 0 || (0x{accepted:X}UL & (1UL << member)) == 0)";
+                : $"(member < 0 || (0x{accepted.ToString("X", CultureInfo.InvariantCulture)}UL & (1UL << member)) == 0)";
         }
 
         /// <summary>

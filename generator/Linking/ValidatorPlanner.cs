@@ -268,6 +268,7 @@ internal static partial class ValidatorPlanner
         SchemaNodeAddress? Optional(int? index) => index is int i ? child(i) : null;
 
         var tracked = TrackedNames(node);
+        var namesPlan = node.PropertyNames is int namesNode && file.Nodes[namesNode].Node.Pattern is { } namesPattern ? SimplePatterns.Plan(namesPattern) : null;
 
         // The nullable idiom anyOf: [{"$ref": ...}, {"type": "null"}]: branches that only test the type become one token test.
         var typeOnly = JsonTypes.None;
@@ -308,8 +309,8 @@ internal static partial class ValidatorPlanner
             PatternProperties = node.PatternProperties.SelectAsArray(p => child(p.Node)),
             AdditionalProperties = Optional(node.AdditionalProperties),
             PropertyNames = Optional(node.PropertyNames),
-            PropertyNamesMatchOnBytes = node.PropertyNames is int names && file.Nodes[names].Node.Pattern is { } namePattern && SimplePatterns.Plan(namePattern) != null,
-            PropertyNamesAccepted = node.PropertyNames is int namesNode ? NamesAccepted(file.Nodes[namesNode], tracked) : 0,
+            PropertyNamesMatchOnBytes = namesPlan != null,
+            PropertyNamesAccepted = namesPlan != null && node.PropertyNames is int names ? NamesAccepted(file.Nodes[names], namesPlan, tracked) : 0,
             RejectsUndeclared = node.PatternProperties.IsEmpty && node.AdditionalProperties is int extra && file.Nodes[extra].Node.BooleanValue == false,
             MinProperties = node.MinProperties,
             MaxProperties = node.MaxProperties,
@@ -407,22 +408,23 @@ internal static partial class ValidatorPlanner
     }
 
     /// <summary>
-    /// The tracked names a propertyNames schema certainly accepts, as a presence mask: only when that schema is a simple
-    /// pattern alone (a type of string changes nothing for a name), so its verdict on a known name never depends on the run.
+    /// The tracked names a propertyNames schema certainly accepts, as a presence mask: only when that schema is its simple
+    /// pattern (<paramref name="plan"/>) alone, a type of string changing nothing for a name, so its verdict on a known
+    /// name never depends on the run.
     /// </summary>
-    private static ulong NamesAccepted(LinkedNodeSpec propertyNames, List<string> tracked)
+    private static ulong NamesAccepted(LinkedNodeSpec propertyNames, PatternSpec plan, List<string> tracked)
     {
         var n = propertyNames.Node;
-        if (n.Pattern is not { } pattern || propertyNames.Ref != null || propertyNames.DynamicRef != null
+        if (propertyNames.Ref != null || propertyNames.DynamicRef != null
             || (n.Types != JsonTypes.None && (n.Types & JsonTypes.String) == 0)
-            || n != Bare(n) with { Pattern = n.Pattern, Types = n.Types }
-            || SimplePatterns.Plan(pattern) is not { } plan)
+            || n != Bare(n) with { Pattern = n.Pattern, Types = n.Types })
         {
             return 0;
         }
 
+        // At most 64 names are tracked (more leave the node to the interpreter), one bit each.
         var accepted = 0UL;
-        for (var i = 0; i < tracked.Count && i < 64; i++)
+        for (var i = 0; i < tracked.Count; i++)
         {
             if (SimplePatterns.Matches(plan, tracked[i]))
             {

@@ -14,7 +14,8 @@ internal sealed record CompiledFileSpec(string ClassName, EquatableArray<Compile
 /// <summary>
 /// The checks of one schema node, as the compiled validator makes them over a <c>Utf8JsonReader</c>.
 /// Subschemas are node addresses (a file's class and node index): each becomes a direct method call.
-/// Numbers are C# decimal literals; enum and const values are <see cref="LiteralSpec"/>s.
+/// Bounds are C# literals (long for an integer a long holds, decimal otherwise), multipleOf a decimal literal; enum
+/// and const values are <see cref="LiteralSpec"/>s.
 /// </summary>
 internal sealed record CompiledNodeSpec(int Index, string Pointer)
 {

@@ -57,8 +57,10 @@ internal struct CompiledContext
     /// <summary>Enters a node's check; false (and undecided) when nesting is too deep.</summary>
     public bool Enter()
     {
-        if (++_depth > MaxDepth || !HasStackAt(_depth))
+        if (++_depth > MaxDepth || !SpotCheckStack(_depth))
         {
+            // The caller returns without Leave: the depth must not stay raised for the checks that follow on this context.
+            _depth--;
             return GiveUp();
         }
 
@@ -66,11 +68,12 @@ internal struct CompiledContext
     }
 
     /// <summary>
-    /// Whether there is stack left for nesting at <paramref name="depth"/>. The runtime's check is a call into the VM,
-    /// too dear for every node of a hot pass, so it runs at depth 1 and every eighth level after: eight nested checks'
-    /// frames take a few kilobytes, far inside the reserve the check keeps (128 KB, or a quarter of a small thread's stack).
+    /// False when <paramref name="depth"/> is a level where the stack is checked and too little is left. The runtime's
+    /// check is a call into the VM, too dear for every node of a hot pass, so it runs at depth 1 and every eighth level
+    /// after: what runs between two checks (at most seven levels each of collectors, checks and skips, a kilobyte or so
+    /// a frame) stays far inside the reserve the runtime's check keeps (128 KB on 64-bit).
     /// </summary>
-    public static bool HasStackAt(int depth)
+    public static bool SpotCheckStack(int depth)
         => (depth & 7) != 1 || global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack();
 
     public void Leave() => _depth--;
@@ -550,7 +553,7 @@ internal static class CompiledValidation
 
     private static bool SkipChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref CompiledContext context)
     {
-        if (!CompiledContext.HasStackAt(reader.CurrentDepth))
+        if (!CompiledContext.SpotCheckStack(reader.CurrentDepth))
         {
             return context.GiveUpDocument();
         }
@@ -825,7 +828,7 @@ internal sealed class CompiledErrors
     /// <summary>Starts collecting <paramref name="node"/> on a container; false when too deep, and the interpreter takes the node.</summary>
     public bool Enter(SchemaNode node)
     {
-        if (_depth >= MaxDepth || !CompiledContext.HasStackAt(_depth + 1))
+        if (_depth >= MaxDepth || !CompiledContext.SpotCheckStack(_depth + 1))
         {
             return false;
         }

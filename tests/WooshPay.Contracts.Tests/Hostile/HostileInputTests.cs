@@ -88,8 +88,8 @@ public sealed class HostileInputTests
     [Fact]
     public void A_reference_cycle_on_a_thread_with_a_small_stack_ends_with_an_error_not_a_stack_overflow()
     {
-        // The compiled pass asks the runtime for stack only every eighth level of nesting: on a 256 KB thread (a quarter of
-        // it held in reserve) the cycle still ends in the error, whichever limit it meets first.
+        // The compiled pass asks the runtime for stack only every eighth level of nesting: on a 256 KB thread, much of it
+        // the runtime's reserve, the cycle still ends in the error, whichever limit it meets first.
         var schema = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$defs\": {\"a\": {\"type\": \"object\", \"$ref\": \"#/$defs/b\"}, \"b\": {\"required\": [\"x\"], \"$ref\": \"#/$defs/a\"}}, \"$ref\": \"#/$defs/a\"}";
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/cycle.schema.json", schema, new Dictionary<string, string> { ["GenerateModels"] = "false" }) });
         var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "CycleSchema");
