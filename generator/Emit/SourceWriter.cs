@@ -50,7 +50,14 @@ internal sealed class SourceWriter
 
     /// <summary>Writes <paramref name="line"/> at <paramref name="mark"/>: a declaration the code after it turned out to need.</summary>
     public void InsertLine((int Position, int Indent) mark, string line)
-        => Builder.Insert(mark.Position, new string(' ', mark.Indent * IndentSize) + line + "\n");
+    {
+        // The text after the mark (one method's) is taken out and written again after the line: StringBuilder.Insert
+        // into a builder of many chunks allocated about as much as the whole output again on Stripe's document.
+        var builder = Builder;
+        var after = builder.ToString(mark.Position, builder.Length - mark.Position);
+        builder.Length = mark.Position;
+        builder.Append(' ', mark.Indent * IndentSize).Append(line).Append('\n').Append(after);
+    }
 
     /// <summary>Writes "{" and indents until the returned scope is disposed, which writes "}" + <paramref name="closingSuffix"/>.</summary>
     public IDisposable Block(string? header = null, string closingSuffix = "")

@@ -91,7 +91,7 @@ public static class GeneratorHarness
         return context.LoadFromStream(stream);
     }
 
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
 

@@ -109,6 +109,25 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
     }
 
     [Fact]
+    public void A_first_run_on_the_Stripe_document_allocates_a_bounded_amount()
+    {
+        // An allocation guard, not a timing. A first run (read, link, emit; no compile) allocates about 300 MB, of which
+        // the output itself, 41 M characters, is 82 MB: an emitter that rewrites its text (as StringBuilder.Insert into
+        // a large builder did, 560 MB) fails here. The driver runs the generator on this thread.
+        var compilation = GeneratorHarness.CreateCompilation(string.Empty);
+        var driver = CSharpGeneratorDriver.Create(new ContractGenerator().AsSourceGenerator())
+            .AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new GeneratorHarness.InMemoryAdditionalText(StripeFixture.DocumentPath, stripe.Text)));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = driver.RunGenerators(compilation).GetRunResult();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var output = result.Results.Single().GeneratedSources.Sum(s => (long)s.SourceText.Length) * sizeof(char);
+        Assert.True(allocated > output, $"{allocated} bytes counted on this thread for {output} bytes of output: the run was not on this thread");
+        Assert.True(allocated < 400_000_000, $"{allocated / 1_000_000} MB allocated for {output / 1_000_000} MB of output");
+    }
+
+    [Fact]
     public void An_unrelated_csharp_edit_regenerates_nothing_from_the_Stripe_document()
     {
         var compilation = GeneratorHarness.CreateCompilation("class Unrelated { }");
