@@ -106,7 +106,7 @@ internal static class CompiledValidatorEmitter
         private bool _quietCopies;
 
         /// <summary>
-        /// Set when the collector being written probes a value (<see cref="CollectValue"/>): its one <c>probe</c> reader is
+        /// Set when the collector being written probes a value (<see cref="CollectValue"/>) or a name: its one <c>probe</c> reader is
         /// then declared at the top, one stack slot for all its probes instead of one each (a collector's frame is zeroed on
         /// every call, and a reader is about 150 bytes).
         /// </summary>
@@ -1305,8 +1305,9 @@ internal static class CompiledValidatorEmitter
                         var onBytes = node.PropertyNamesMatchOnBytes ? $"name.ValueIsEscaped ? null : MatchesPattern{Int(propertyNames.NodeIndex)}(name.ValueSpan)" : "null";
                         using (NameUnsettled(node, names.Count) is { } unsettled ? _w.Block($"if ({unsettled})") : null)
                         {
-                            _w.WriteLine("var nameProbe = name;");
-                            _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "nameProbe")}, ref c)) valid &= e.CollectName(node, in name, {onBytes});");
+                            _probes = true;
+                            _w.WriteLine("probe = name;");
+                            _w.WriteLine($"if (!{_runtime}.CompiledErrors.Passed({Call(propertyNames, "probe")}, ref c)) valid &= e.CollectName(node, in name, {onBytes});");
                         }
                     }
                 }
