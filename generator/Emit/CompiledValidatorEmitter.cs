@@ -106,9 +106,9 @@ internal static class CompiledValidatorEmitter
         private bool _quietCopies;
 
         /// <summary>
-        /// Set when the collector being written probes a value (<see cref="CollectValue"/>) or a name: its one <c>probe</c> reader is
-        /// then declared at the top, one stack slot for all its probes instead of one each (a collector's frame is zeroed on
-        /// every call, and a reader is about 150 bytes).
+        /// Set when the collector being written probes a value (<see cref="CollectValue"/>) or a name: its one
+        /// <c>probe</c> reader is then declared at the top, one stack slot for all its probes instead of one each (a
+        /// collector's frame is zeroed on every call, and a reader is about 150 bytes).
         /// </summary>
         private bool _probes;
 
