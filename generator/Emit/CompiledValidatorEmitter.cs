@@ -453,7 +453,8 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             var copy = Copy();
-                            _w.WriteLine($"matched = {OnCopy(branch, copy, !_reuseCopies)};");
+                            var test = OnCopy(branch, copy, !_reuseCopies);
+                            _w.WriteLine($"matched = {test};");
                             KeepIfPassed("matched", copy);
                         }
                     }
@@ -472,7 +473,8 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             var copy = Copy();
-                            _w.WriteLine($"if ({OnCopy(branch, copy, !_reuseCopies)})");
+                            var test = OnCopy(branch, copy, !_reuseCopies);
+                            _w.WriteLine($"if ({test})");
                             using (_w.Block())
                             {
                                 _w.WriteLine("passed++;");
@@ -499,7 +501,8 @@ internal static class CompiledValidatorEmitter
                 using (_w.Block())
                 {
                     var copy = Copy();
-                    _w.WriteLine($"if ({OnCopy(condition, copy, !_reuseCopies)})");
+                    var test = OnCopy(condition, copy, !_reuseCopies);
+                    _w.WriteLine($"if ({test})");
                     using (_w.Block())
                     {
                         KeepIfPassed("true", copy);
@@ -754,7 +757,8 @@ internal static class CompiledValidatorEmitter
                             using (_w.Block())
                             {
                                 var copy = Copy();
-                                _w.WriteLine($"{passed} = {OnCopy(schema, copy, quiet: true)};");
+                                var test = OnCopy(schema, copy, quiet: true);
+                                _w.WriteLine($"{passed} = {test};");
                             }
                         }
 
@@ -890,7 +894,8 @@ internal static class CompiledValidatorEmitter
                         using (_w.Block())
                         {
                             var copy = Copy();
-                            _w.WriteLine($"if ({OnCopy(contains, copy, quiet: true)}) contained++;");
+                            var test = OnCopy(contains, copy, quiet: true);
+                            _w.WriteLine($"if ({test}) contained++;");
                         }
                     }
 
@@ -1505,7 +1510,8 @@ internal static class CompiledValidatorEmitter
 
         /// <summary>
         /// The check of <paramref name="target"/> on the reader copy <paramref name="copy"/>, as an expression. A
-        /// <paramref name="quiet"/> copy is read again by the main pass, so it leaves duplicate keys to that pass.
+        /// <paramref name="quiet"/> copy is read again by the main pass, so it leaves duplicate keys to that pass; its
+        /// check is written here as lines of its own, so the expression is taken before the line that uses it is begun.
         /// </summary>
         private string OnCopy(SchemaNodeAddress target, string copy, bool quiet)
         {

@@ -1,4 +1,4 @@
-// netstandard2.0 lacks the types the C# compiler needs for records, init and required members.
+// netstandard2.0 lacks the types the C# compiler needs for records, init, required members and interpolated string handlers.
 namespace System.Runtime.CompilerServices
 {
     internal static class IsExternalInit
@@ -14,6 +14,17 @@ namespace System.Runtime.CompilerServices
     internal sealed class CompilerFeatureRequiredAttribute(string featureName) : Attribute
     {
         public string FeatureName { get; } = featureName;
+    }
+
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+    internal sealed class InterpolatedStringHandlerAttribute : Attribute
+    {
+    }
+
+    [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+    internal sealed class InterpolatedStringHandlerArgumentAttribute(params string[] arguments) : Attribute
+    {
+        public string[] Arguments { get; } = arguments;
     }
 }
 
