@@ -111,7 +111,7 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
     [Fact]
     public void A_first_run_on_the_Stripe_document_allocates_a_bounded_amount()
     {
-        // An allocation guard, not a timing. A first run (read, link, emit; no compile) allocates about 300 MB, of which
+        // An allocation guard, not a timing. A first run (read, link, emit; no compile) allocates about 250 MB, of which
         // the output itself, 41 M characters, is 82 MB: an emitter that rewrites its text (as StringBuilder.Insert into
         // a large builder did, 560 MB) fails here. The driver runs the generator on this thread.
         var compilation = GeneratorHarness.CreateCompilation(string.Empty);
