@@ -85,8 +85,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateOperationName = Create(
         "WPC035", "Two operations produce one name", "The operation {0} would be named '{1}', which another operation of the document has; it is named '{2}'", DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor InheritanceDiscriminator = Create(
-        "WPC036", "Discriminator of the allOf inheritance form", "The discriminator '{0}' has no oneOf/anyOf to choose among: the allOf inheritance form is not turned into a class hierarchy; the schemas are validated as written",
+    public static readonly DiagnosticDescriptor DiscriminatorWithoutAlternatives = Create(
+        "WPC036", "Discriminator with nothing to choose among", "The discriminator '{0}' has no oneOf/anyOf, and no component derives from its schema through allOf: it makes no class hierarchy; the schema is validated as written",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor IncompleteDiscriminator = Create(
@@ -107,7 +107,7 @@ internal static class DiagnosticDescriptors
         UnionWithoutDiscriminator,
         BreakingContractChange, ContractChangeToReview, UnreadableContractBaseline, EmptyContractBaseline,
         SwaggerDocument, NotAnOpenApiDocument, InvalidYaml, UnsupportedYaml, DuplicateOperationName,
-        InheritanceDiscriminator, IncompleteDiscriminator, AlternativeInTwoHierarchies, InterpretedSchema,
+        DiscriminatorWithoutAlternatives, IncompleteDiscriminator, AlternativeInTwoHierarchies, InterpretedSchema,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

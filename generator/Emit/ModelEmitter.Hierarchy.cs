@@ -7,6 +7,7 @@ namespace WooshPay.Contracts.Generator.Emit;
 /// <summary>
 /// The base of a closed hierarchy (<see cref="ModelTypeSpec.Alternatives"/>): an abstract class only the generated
 /// alternatives derive from, whose reading looks the discriminator up ahead and lets the alternative it names read the object.
+/// The properties every alternative has alike are abstract here, so they read without a cast.
 /// </summary>
 internal static partial class ModelEmitter
 {
@@ -36,6 +37,13 @@ internal static partial class ModelEmitter
             }
 
             w.WriteLine();
+            foreach (var m in Members(model, n))
+            {
+                w.WriteSummary(string.IsNullOrWhiteSpace(m.Spec.Description) ? $"The \"{m.Spec.JsonName}\" property, which every alternative has." : m.Spec.Description);
+                w.WriteLine($"public abstract {m.Type} {m.Name} {{ get; set; }}");
+                w.WriteLine();
+            }
+
             WriteParse(w, model, n);
             WriteDispatch(w, alternatives, n);
             w.WriteLine("/// <summary>Writes this object as JSON, as its class does.</summary>");

@@ -71,14 +71,15 @@ internal static partial class ModelEmitter
             var p = m.Spec;
             w.WriteSummary(string.IsNullOrWhiteSpace(p.Description) ? $"The \"{p.JsonName}\" property." : p.Description);
             w.WriteLine($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpLiteral.String(p.JsonName)})]");
+            var modifiers = p.Overrides ? "public override" : "public";
             if (p.Required)
             {
-                w.WriteLine($"public required {m.Type} {m.Name} {{ get; set; }}");
+                w.WriteLine($"{modifiers} required {m.Type} {m.Name} {{ get; set; }}");
             }
             else
             {
                 // Setting an optional property, even to null, makes it present: it is written from then on.
-                using (w.Block($"public {m.Type} {m.Name}"))
+                using (w.Block($"{modifiers} {m.Type} {m.Name}"))
                 {
                     w.WriteLine($"get => {m.Field};");
                     using (w.Block("set"))

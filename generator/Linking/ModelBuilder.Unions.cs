@@ -127,6 +127,38 @@ internal sealed partial class ModelBuilder
         return name;
     }
 
+    /// <summary>
+    /// The properties every alternative of a closed hierarchy has alike (JSON name, C# name, type, required and nullable) are
+    /// declared abstract on the base, so they read without a cast; each alternative overrides them.
+    /// </summary>
+    private static List<ModelTypeSpec> WithSharedMembers(List<ModelTypeSpec> models)
+    {
+        var byName = models.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var overridden = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < models.Count; i++)
+        {
+            if (models[i].Alternatives is not { } alternatives)
+            {
+                continue;
+            }
+
+            var classes = alternatives.Members.Select(m => byName[m.TypeName]).Distinct().ToList();
+            var shared = classes[0].Properties
+                .Where(p => p.ClrName != models[i].Name && classes.All(c => c.Properties.Any(q => q.JsonName == p.JsonName && q.ClrName == p.ClrName
+                    && q.Type == p.Type && q.Required == p.Required && q.Nullable == p.Nullable)))
+                .ToList();
+            models[i] = models[i] with { Properties = shared.Select(p => p with { FieldName = null, HasFieldName = null, Overrides = false }).ToEquatableArray() };
+            foreach (var type in classes)
+            {
+                overridden[type.Name] = new HashSet<string>(shared.Select(p => p.JsonName), StringComparer.Ordinal);
+            }
+        }
+
+        return models.Select(model => overridden.TryGetValue(model.Name, out var names)
+            ? model with { Properties = model.Properties.Select(p => names.Contains(p.JsonName) ? p with { Overrides = true } : p).ToEquatableArray() }
+            : model).ToList();
+    }
+
     /// <summary>The first property of the first target that every target pins to a distinct string const, and those values.</summary>
     private (string Name, List<string> Values)? Discriminator(List<SchemaNodeAddress> targets)
     {

@@ -26,6 +26,7 @@ internal sealed partial class ModelBuilder
     private readonly List<EnumTypeSpec> _enums = new();
     private readonly Queue<(SchemaNodeAddress Address, string Name)> _pending = new();
     private readonly HashSet<SchemaNodeAddress> _resolving = new();
+    private readonly HashSet<SchemaNodeAddress> _namedProperties = new();
     private readonly IReadOnlyDictionary<SchemaNodeAddress, HierarchyPlan> _hierarchies;
 
     /// <summary>How many references deep a property's type is followed before it is left as a JsonElement.</summary>
@@ -98,7 +99,7 @@ internal sealed partial class ModelBuilder
         }
 
         var models = builder._models.Select(model => builder._baseTypes.TryGetValue(model.Name, out var baseType) ? model with { BaseType = baseType } : model);
-        return (models.ToEquatableArray(), builder._enums.ToEquatableArray());
+        return (WithSharedMembers(models.ToList()).ToEquatableArray(), builder._enums.ToEquatableArray());
     }
 
     /// <summary>
@@ -140,6 +141,12 @@ internal sealed partial class ModelBuilder
             return TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint);
         }
 
+        // {"allOf": [X]} alone annotates X (OpenAPI 3.0 ignores what stands beside a $ref): it has X's type.
+        if (SoleAllOfBranch(linked, address) is { } sole)
+        {
+            return TypeOf(sole, nameHint);
+        }
+
         if (NullableAlternative(node, address) is { } alternative)
         {
             var inner = TypeOf(alternative, nameHint);
@@ -162,6 +169,11 @@ internal sealed partial class ModelBuilder
         {
             nullable |= node.Enum.Contains(LiteralSpec.Null);
             return (NamedType(address, nameHint, TypeRefKind.Enum, declaredType), nullable);
+        }
+
+        if (types is JsonTypes.None or JsonTypes.Object && IsObjectComposition(node, address))
+        {
+            return (NamedType(address, nameHint, TypeRefKind.Model, declaredType), nullable);
         }
 
         if (types == JsonTypes.None && node.Properties.Count > 0)
@@ -253,14 +265,28 @@ internal sealed partial class ModelBuilder
         }
 
         var taken = new HashSet<string>(ReservedNames.ModelMembers, StringComparer.Ordinal) { name };
-        var required = new HashSet<string>(node.Required, StringComparer.Ordinal);
+        // An allOf composition has the properties of all its parts (a name declared by several has the first declaration's type);
+        // a schema with properties beside an allOf of anything else has its own.
+        var parts = (node.AllOf.IsEmpty ? null : ObjectParts(_graph, address)) ?? new List<SchemaNodeAddress> { address };
+        var required = new HashSet<string>(parts.SelectMany(part => _graph.Linked(part).Node.Required), StringComparer.Ordinal);
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         var properties = new List<PropertySpec>();
-        foreach (var property in node.Properties)
+        foreach (var (property, propertyAddress) in parts.SelectMany(part => _graph.Linked(part).Node.Properties
+            .Select(p => (p, new SchemaNodeAddress(part.SchemaClassName, p.Node)))))
         {
+            if (!declared.Add(property.Name))
+            {
+                continue;
+            }
+
             var baseName = NameHelper.ToPascalCase(property.Name) ?? "Property";
             var clrName = taken.Contains(baseName) ? NameHelper.Unique(baseName + "Value", taken) : NameHelper.Unique(baseName, taken);
-            var propertyAddress = new SchemaNodeAddress(address.SchemaClassName, property.Node);
-            ReportLostCharacters("Property", property.Name, _graph.Location(propertyAddress), clrName);
+            if (_namedProperties.Add(propertyAddress))
+            {
+                // Once per property: a part of several compositions gives its properties to each.
+                ReportLostCharacters("Property", property.Name, _graph.Location(propertyAddress), clrName);
+            }
+
             var (type, nullable) = TypeOf(propertyAddress, name + NameHelper.ToPascalCase(property.Name));
             var linked = _graph.Linked(propertyAddress);
             properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, linked.Node.Description)

@@ -8,16 +8,18 @@ using WooshPay.Contracts.Generator.Parsing.OpenApi;
 namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
-/// A oneOf/anyOf whose OpenAPI discriminator names every alternative: the values that select each one, in schema order
-/// (an alternative may have several values). The model builder makes it a closed class hierarchy.
+/// A discriminator that names every alternative (of its oneOf/anyOf, or, in the allOf form, every component deriving from
+/// the schema): the values that select each one, in schema order (an alternative may have several values). The model builder
+/// makes it a closed class hierarchy.
 /// </summary>
 internal sealed record HierarchyPlan(string PropertyName, IReadOnlyList<(string Value, SchemaNodeAddress Target)> Values);
 
 /// <summary>
-/// OpenAPI discriminators. One makes a closed hierarchy when the schema is a oneOf/anyOf of references only, every
-/// alternative is named (by the mapping, else by its component name, OpenAPI's implicit mapping), every mapping value leads
-/// to one of the alternatives, and every alternative declares the property as a required string. Anything less is a
-/// WPC037 at the discriminator, and the value keeps the shape it has without one.
+/// OpenAPI discriminators. One makes a closed hierarchy when its alternatives are known (the schema is a oneOf/anyOf of
+/// references only; or, the allOf form, components derive from it through allOf), every alternative is named (by the
+/// mapping, else by its component name, OpenAPI's implicit mapping), every mapping value leads to one of the alternatives,
+/// and every alternative declares the property as a required string. Anything less is a WPC037 at the discriminator (a
+/// discriminator with nothing to choose among, WPC036), and the value keeps the shape it has without one.
 /// </summary>
 internal sealed partial class SchemaLinker
 {
@@ -40,6 +42,8 @@ internal sealed partial class SchemaLinker
             }
         }
 
+        // A view of a base of the allOf form has no views deriving from it: it takes its component's values (below).
+        var inheritanceViews = new List<(SchemaNodeAddress View, string ComponentUri)>();
         foreach (var file in _files)
         {
             foreach (var node in file.Spec.Nodes)
@@ -49,23 +53,43 @@ internal sealed partial class SchemaLinker
                     continue;
                 }
 
+                var address = new SchemaNodeAddress(file.ClassName, node.Index);
                 var location = file.Spec.Positions[node.Index].Discriminator ?? file.Spec.Location(node.Index);
-                if (node.OneOf.IsEmpty && node.AnyOf.IsEmpty)
+                var problems = new List<string>();
+                HierarchyPlan? plan;
+                if (!node.OneOf.IsEmpty || !node.AnyOf.IsEmpty)
                 {
-                    Report(DiagnosticInfo.Create(DiagnosticDescriptors.InheritanceDiscriminator, location, discriminator.PropertyName));
+                    plan = PlanHierarchy(graph, address, discriminator, problems);
+                }
+                else if (OpenApiDocumentReader.ComponentOfView(file.Spec.RetrievalUri) is { } component)
+                {
+                    inheritanceViews.Add((address, component));
+                    continue;
+                }
+                else if ((plan = PlanInheritance(graph, address, discriminator, problems)) is null)
+                {
+                    Report(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorWithoutAlternatives, location, discriminator.PropertyName));
                     continue;
                 }
 
-                var problems = new List<string>();
-                var plan = PlanHierarchy(graph, new SchemaNodeAddress(file.ClassName, node.Index), discriminator, problems);
                 if (problems.Count > 0)
                 {
                     Report(DiagnosticInfo.Create(DiagnosticDescriptors.IncompleteDiscriminator, location, discriminator.PropertyName, string.Join("; ", problems)));
                 }
                 else
                 {
-                    plans[new SchemaNodeAddress(file.ClassName, node.Index)] = plan;
+                    plans[address] = plan;
                 }
+            }
+        }
+
+        foreach (var (view, component) in inheritanceViews)
+        {
+            // A view keeps the pointers of the component it drops properties from, not its node numbers.
+            if (_resources.TryGetValue(component, out var owner) && _pointers[owner.SchemaClassName].TryGetValue(Node(view)!.Pointer, out var index)
+                && plans.TryGetValue(new SchemaNodeAddress(owner.SchemaClassName, index), out var plan))
+            {
+                plans[view] = plan;
             }
         }
 
@@ -100,6 +124,43 @@ internal sealed partial class SchemaLinker
             }
         }
 
+        return Values(graph, node, targets, discriminator, problems);
+    }
+
+    /// <summary>
+    /// The allOf form: the component schemas that derive from the base (one of their allOf branches is a reference to it, or to
+    /// a schema deriving from it) are the alternatives, and the base is abstract. Null when nothing derives from it.
+    /// </summary>
+    private HierarchyPlan? PlanInheritance(LinkedGraph graph, SchemaNodeAddress address, DiscriminatorSpec discriminator, List<string> problems)
+    {
+        var derived = new List<SchemaNodeAddress>();
+        var pending = new Queue<SchemaNodeAddress>();
+        pending.Enqueue(address);
+        while (pending.Count > 0)
+        {
+            var parent = pending.Dequeue();
+            foreach (var file in _files.Where(f => f.Spec.Nodes.Count > 0 && ComponentName(new SchemaNodeAddress(f.ClassName, 0)) is not null
+                && OpenApiDocumentReader.ComponentOfView(f.Spec.RetrievalUri) is null))
+            {
+                var root = new SchemaNodeAddress(file.ClassName, 0);
+                var linked = graph.Linked(root);
+                // {"allOf": [{"$ref": base}]} and nothing else is another name for the base, not a schema deriving from it.
+                if (root != address && !derived.Contains(root) && !(linked.Node.AllOf.Count == 1 && ModelBuilder.IsOnlyReference(linked.Node))
+                    && linked.Node.AllOf.Any(branch => graph.Linked(new SchemaNodeAddress(file.ClassName, branch)) is { Ref: { } target } reference
+                        && target == parent && ModelBuilder.IsOnlyReference(reference.Node)))
+                {
+                    derived.Add(root);
+                    pending.Enqueue(root);
+                }
+            }
+        }
+
+        return derived.Count == 0 ? null : Values(graph, graph.Linked(address).Node, derived, discriminator, problems);
+    }
+
+    /// <summary>The values that select each alternative: the mapping's, then each unmapped alternative's component name.</summary>
+    private HierarchyPlan Values(LinkedGraph graph, SchemaNodeSpec node, List<SchemaNodeAddress> targets, DiscriminatorSpec discriminator, List<string> problems)
+    {
         var values = new List<(string Value, SchemaNodeAddress Target)>();
         foreach (var entry in discriminator.Mapping)
         {
@@ -165,16 +226,18 @@ internal sealed partial class SchemaLinker
         return pointer.Length == 0 ? owner : owner + "#" + pointer;
     }
 
+    /// <summary>The schema, or for an allOf composition one of its parts, declares the property, and one of them requires it.</summary>
     private static bool DeclaresRequiredString(LinkedGraph graph, SchemaNodeAddress objectSchema, string propertyName)
     {
-        var node = graph.Linked(objectSchema).Node;
-        var property = node.Properties.FirstOrDefault(p => p.Name == propertyName);
-        if (property is null || !node.Required.Contains(propertyName))
+        var parts = ModelBuilder.ObjectParts(graph, objectSchema) ?? new List<SchemaNodeAddress> { objectSchema };
+        var declaring = parts.FirstOrDefault(part => graph.Linked(part).Node.Properties.Any(p => p.Name == propertyName));
+        if (declaring is null || !parts.Any(part => graph.Linked(part).Node.Required.Contains(propertyName)))
         {
             return false;
         }
 
-        var linked = graph.Linked(new SchemaNodeAddress(objectSchema.SchemaClassName, property.Node));
+        var property = graph.Linked(declaring).Node.Properties.First(p => p.Name == propertyName);
+        var linked = graph.Linked(new SchemaNodeAddress(declaring.SchemaClassName, property.Node));
         for (var hops = 0; linked.Ref is { } target && ModelBuilder.IsOnlyReference(linked.Node) && hops < MaxPropertyReferences; hops++)
         {
             linked = graph.Linked(target);
@@ -213,10 +276,18 @@ internal sealed partial class SchemaLinker
                     Enum = plan.Value.Values.Select(v => LiteralSpec.String(v.Value)).ToEquatableArray(),
                 };
                 nodes.Add(new LinkedNodeSpec(check, null, null, null, EquatableArray<string>.Empty, false));
-                nodes[owner.Node.Index] = owner with
+                var property = new NamedSubschema(plan.Value.PropertyName, check.Index);
+                if (owner.Node.Properties.Any(p => p.Name == plan.Value.PropertyName))
                 {
-                    Node = owner.Node with { Properties = owner.Node.Properties.Append(new NamedSubschema(plan.Value.PropertyName, check.Index)).ToEquatableArray() },
-                };
+                    // The base of the allOf form declares the property itself: the check is one more allOf branch of it.
+                    var branch = check with { Index = nodes.Count, HasEnum = false, Enum = EquatableArray<LiteralSpec>.Empty, Properties = new[] { property }.ToEquatableArray() };
+                    nodes.Add(new LinkedNodeSpec(branch, null, null, null, EquatableArray<string>.Empty, false));
+                    nodes[owner.Node.Index] = owner with { Node = owner.Node with { AllOf = owner.Node.AllOf.Append(branch.Index).ToEquatableArray() } };
+                }
+                else
+                {
+                    nodes[owner.Node.Index] = owner with { Node = owner.Node with { Properties = owner.Node.Properties.Append(property).ToEquatableArray() } };
+                }
             }
 
             return file with { Nodes = nodes.ToEquatableArray() };

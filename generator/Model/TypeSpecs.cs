@@ -17,8 +17,9 @@ internal sealed record ModelTypeSpec(
     SchemaNodeAddress Schema)
 {
     /// <summary>
-    /// Set for the base of a closed hierarchy (an OpenAPI oneOf/anyOf with a complete discriminator mapping): the classes
-    /// deriving from it and the discriminator values that select each. Such a type has no properties of its own.
+    /// Set for the base of a closed hierarchy (an OpenAPI discriminator with a complete mapping): the classes deriving from it
+    /// and the discriminator values that select each. Such a type's properties are the ones every alternative has alike,
+    /// declared abstract.
     /// </summary>
     public UnionSpec? Alternatives { get; init; }
 
@@ -47,6 +48,9 @@ internal sealed record PropertySpec(
 
     /// <summary>"x-sensitive" on the property or the schema it references: its value never appears in a Parse exception.</summary>
     public bool Sensitive { get; init; }
+
+    /// <summary>Every alternative of this class's hierarchy has the property alike: the base declares it abstract, this class overrides it.</summary>
+    public bool Overrides { get; init; }
 }
 
 /// <summary>An extensible string enum: named constants for the known values, any other value kept.</summary>

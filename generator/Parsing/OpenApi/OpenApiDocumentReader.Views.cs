@@ -18,6 +18,20 @@ internal static partial class OpenApiDocumentReader
 {
     private const string RequestView = "readOnly", ResponseView = "writeOnly";
 
+    private const string ViewsSegment = "/views/";
+
+    /// <summary>How many references a property is followed through to find whether a view drops it (a cycle ends there).</summary>
+    private const int MaxDroppedReferences = 32;
+
+    /// <summary>For the URI of a component's request or response view, the component's own URI; else null.</summary>
+    public static string? ComponentOfView(string uri)
+    {
+        var at = uri.LastIndexOf(ViewsSegment, StringComparison.Ordinal);
+        var rest = at < 0 ? null : uri.Substring(at + ViewsSegment.Length);
+        var direction = rest is null ? null : new[] { "request/", "response/" }.FirstOrDefault(d => rest.StartsWith(d + "components/schemas/", StringComparison.Ordinal));
+        return direction is null ? null : uri.Substring(0, at) + "/" + rest!.Substring(direction.Length);
+    }
+
     private sealed class Views(JsonValue? schemas, string documentUri, Action<JsonValue, string, string?, bool> addSchema)
     {
         private readonly Dictionary<string, HashSet<string>> _affected = new(StringComparer.Ordinal);
@@ -42,7 +56,7 @@ internal static partial class OpenApiDocumentReader
         }
 
         private string ViewUri(string key, string dropped)
-            => $"{documentUri}/views/{(dropped == RequestView ? "request" : "response")}/components/schemas/{Uri.EscapeDataString(key)}";
+            => $"{documentUri}{ViewsSegment}{(dropped == RequestView ? "request" : "response")}/components/schemas/{Uri.EscapeDataString(key)}";
 
         private string Component(string key, string dropped)
         {
@@ -107,10 +121,10 @@ internal static partial class OpenApiDocumentReader
             return affected;
         }
 
-        private static bool Affects(JsonValue schema, string dropped, HashSet<string> affected)
+        private bool Affects(JsonValue schema, string dropped, HashSet<string> affected)
             => HasDropped(schema, dropped) || References(schema).Any(affected.Contains);
 
-        private static bool HasDropped(JsonValue node, string dropped) => node.Kind switch
+        private bool HasDropped(JsonValue node, string dropped) => node.Kind switch
         {
             JsonKind.Object => node.Members.Any(m => m.Name == "properties" && m.Value.Kind == JsonKind.Object
                     ? m.Value.Members.Any(p => IsDropped(p.Value, dropped) || HasDropped(p.Value, dropped))
@@ -119,7 +133,40 @@ internal static partial class OpenApiDocumentReader
             _ => false,
         };
 
-        private static bool IsDropped(JsonValue property, string dropped) => property.Kind == JsonKind.Object && property[dropped]?.Kind == JsonKind.True;
+        /// <summary>
+        /// A property the view drops: <c>readOnly</c> (or <c>writeOnly</c>) itself, or a reference to a component schema, or into
+        /// one (<c>#/components/schemas/x/properties/y</c>), that is, followed through at most <see cref="MaxDroppedReferences"/> references.
+        /// </summary>
+        private bool IsDropped(JsonValue property, string dropped)
+        {
+            for (var hops = 0; property.Kind == JsonKind.Object && hops <= MaxDroppedReferences; hops++)
+            {
+                if (property[dropped]?.Kind == JsonKind.True)
+                {
+                    return true;
+                }
+
+                if (property["$ref"] is not { Kind: JsonKind.String } reference || !reference.Text!.StartsWith(ComponentsPointer, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                var target = schemas;
+                foreach (var token in reference.Text.Substring(ComponentsPointer.Length).Split('/'))
+                {
+                    target = target?[Uri.UnescapeDataString(token).Replace("~1", "/").Replace("~0", "~")];
+                }
+
+                if (target is null)
+                {
+                    return false;
+                }
+
+                property = target;
+            }
+
+            return false;
+        }
 
         /// <summary>The component keys a tree references as a whole (<c>#/components/schemas/key</c>).</summary>
         private static IEnumerable<string> References(JsonValue node)

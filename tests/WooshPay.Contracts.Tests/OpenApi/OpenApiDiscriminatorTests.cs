@@ -6,8 +6,9 @@ using Xunit;
 namespace WooshPay.Contracts.Tests.OpenApi;
 
 /// <summary>
-/// An OpenAPI oneOf/anyOf with a discriminator whose mapping names every alternative becomes a closed class hierarchy that
-/// reads by the discriminator's value; a mapping that falls short is a diagnostic at the discriminator, and the value keeps its shape.
+/// An OpenAPI discriminator whose mapping names every alternative (of a oneOf/anyOf, or the components deriving through allOf)
+/// becomes a closed class hierarchy that reads by the discriminator's value; a mapping that falls short is a diagnostic at the
+/// discriminator, and the value keeps its shape.
 /// </summary>
 public sealed class OpenApiDiscriminatorTests
 {
@@ -281,8 +282,176 @@ public sealed class OpenApiDiscriminatorTests
         Assert.False(new GeneratedValidator(assembly, "PetSchema").Validate("""{"petType":"cat"}""").IsValid);
     }
 
+    // The allOf form: Pet declares the discriminator, Cat and Dog derive from it, Lion from Cat; "kitty" maps to Cat, the others by name.
+    private const string Inheritance = """
+        openapi: 3.0.3
+        info: { title: Pets, version: '1' }
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [petType, name]
+              properties:
+                petType: { type: string }
+                name: { type: string }
+                tag: { type: string, nullable: true }
+              discriminator:
+                propertyName: petType
+                mapping: { kitty: '#/components/schemas/Cat' }
+            Cat:
+              allOf:
+                - $ref: '#/components/schemas/Pet'
+                - type: object
+                  required: [huntingSkill]
+                  properties:
+                    huntingSkill: { type: string, enum: [clueless, lazy, aggressive] }
+            Dog:
+              description: A dog.
+              allOf:
+                - $ref: '#/components/schemas/Pet'
+              properties:
+                packSize: { type: integer, minimum: 0 }
+            Lion:
+              allOf:
+                - $ref: '#/components/schemas/Cat'
+                - properties:
+                    mane: { type: boolean }
+            Owner:
+              type: object
+              properties:
+                pet: { $ref: '#/components/schemas/Pet' }
+                favourite:
+                  description: The pet they like best.
+                  allOf: [ { $ref: '#/components/schemas/Pet' } ]
+        """;
+
+    private static readonly Lazy<(GeneratorOutput Output, Assembly Assembly)> s_inheritance = new(() => Compile(Inheritance, "/project/pets.openapi.yaml"));
+
     [Fact]
-    public void The_allOf_inheritance_form_is_validated_as_written_and_says_so()
+    public void The_allOf_form_makes_a_closed_hierarchy_whose_base_declares_the_shared_properties()
+    {
+        var (output, assembly) = s_inheritance.Value;
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.CompilationDiagnostics);
+        var pet = Type(assembly, "Pet");
+        Assert.True(pet.IsAbstract);
+        Assert.All(new[] { "Cat", "Dog", "Lion" }, name => Assert.Equal(pet, Type(assembly, name).BaseType));
+        Assert.All(pet.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic), c => Assert.False(c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly));
+        // The base's own properties are abstract on it; each class has them and its own, flattened from its allOf parts.
+        Assert.Equal(new[] { "Name", "PetType", "Tag" }, pet.GetProperties().Where(p => p.GetMethod!.IsAbstract).Select(p => p.Name).Order());
+        Assert.Equal(new[] { "AdditionalProperties", "HuntingSkill", "Mane", "Name", "PetType", "Tag" }, Type(assembly, "Lion").GetProperties().Select(p => p.Name).Order());
+        Assert.Equal(Type(assembly, "CatHuntingSkill"), Type(assembly, "Cat").GetProperty("HuntingSkill")!.PropertyType);
+        Assert.Equal(typeof(long?), Type(assembly, "Dog").GetProperty("PackSize")!.PropertyType);
+        // A lone allOf of a reference only annotates it: the property has the referenced type.
+        Assert.Equal(pet, Type(assembly, "Owner").GetProperty("Pet")!.PropertyType);
+        Assert.Equal(pet, Type(assembly, "Owner").GetProperty("Favourite")!.PropertyType);
+    }
+
+    [Theory]
+    [InlineData("""{"petType":"kitty","name":"Tom","huntingSkill":"lazy"}""", "Cat")]
+    [InlineData("""{"name":"Rex","packSize":3,"petType":"Dog"}""", "Dog")]
+    [InlineData("""{"petType":"Lion","name":"Leo","huntingSkill":"aggressive","mane":true}""", "Lion")]
+    public void Parse_of_the_allOf_base_dispatches_and_the_shared_properties_read_on_the_base(string json, string expected)
+    {
+        var assembly = s_inheritance.Value.Assembly;
+
+        var pet = Parse(assembly, "Pet", json);
+
+        Assert.Equal(expected, pet.GetType().Name);
+        var name = Type(assembly, "Pet").GetProperty("Name")!.GetValue(pet);
+        Assert.Equal(System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("name").GetString(), name);
+        var written = (string)pet.GetType().GetMethod("ToJson")!.Invoke(pet, [false])!;
+        Assert.Equal(expected, Parse(assembly, "Pet", written).GetType().Name);
+    }
+
+    [Theory]
+    [InlineData("""{"petType":"Pet","name":"Tom"}""")]
+    [InlineData("""{"petType":"cat","name":"Tom"}""")]
+    public void The_allOf_base_itself_is_no_alternative_and_an_unknown_value_fails_reading_and_validation_at_the_discriminator(string json)
+    {
+        var assembly = s_inheritance.Value.Assembly;
+
+        Assert.Equal("/petType", PointerOf(Assert.ThrowsAny<Exception>(() => Parse(assembly, "Pet", json))));
+        var validator = new GeneratedValidator(assembly, "PetSchema");
+        foreach (var checker in new[] { validator, validator.Interpreted })
+        {
+            var error = Assert.Single(checker.Validate(json).Errors);
+            Assert.Equal(("/petType", "enum", "/allOf/0/properties/petType/enum"), (error.InstanceLocation, error.Keyword, error.KeywordLocation));
+            Assert.True(checker.Validate("""{"petType":"Lion","name":"Leo"}""").IsValid);
+        }
+    }
+
+    [Fact]
+    public void A_class_of_the_allOf_form_is_validated_against_every_part()
+    {
+        var validator = new GeneratedValidator(s_inheritance.Value.Assembly, "LionSchema");
+
+        foreach (var checker in new[] { validator, validator.Interpreted })
+        {
+            Assert.True(checker.Validate("""{"petType":"Lion","name":"Leo","huntingSkill":"lazy","mane":true}""").IsValid);
+            var errors = checker.Validate("""{"petType":"cow","huntingSkill":"sleepy","mane":1}""").Errors;
+            Assert.Equal(new[] { "", "/huntingSkill", "/mane", "/petType" }, errors.Select(e => e.InstanceLocation).Distinct().Order());
+        }
+    }
+
+    [Fact]
+    public void The_allOf_form_with_a_mapping_that_falls_short_is_reported_and_keeps_the_classes_flat()
+    {
+        var (output, assembly) = Compile(Inheritance.Replace("kitty: '#/components/schemas/Cat'", "kitty: '#/components/schemas/Owner'"), "/project/pets.openapi.yaml");
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC037", diagnostic.Id);
+        Assert.Contains("'kitty' maps to a schema that is not one of the alternatives", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal((12, 6), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Empty(output.CompilationDiagnostics);
+        Assert.False(Type(assembly, "Pet").IsAbstract);
+        Assert.Equal(typeof(object), Type(assembly, "Cat").BaseType);
+        Assert.NotNull(Type(assembly, "Cat").GetProperty("Name"));
+    }
+
+    [Fact]
+    public void A_request_view_of_an_allOf_base_checks_the_discriminator_values_of_its_component()
+    {
+        var (output, assembly) = Compile("""
+            openapi: 3.1.0
+            paths:
+              /pets:
+                post:
+                  operationId: createPet
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: '#/components/schemas/Pet' }
+                  responses:
+                    '200': { description: ok }
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [petType, id]
+                  properties:
+                    petType: { type: string }
+                    id: { type: string, readOnly: true }
+                  discriminator: { propertyName: petType }
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - properties:
+                        name: { type: string }
+            """, "/project/pets.openapi.yaml");
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.CompilationDiagnostics);
+        var view = new GeneratedValidator(assembly, "PetRequestViewSchema");
+        Assert.True(view.Validate("""{"petType":"Cat"}""").IsValid);
+        Assert.Equal(["/petType"], view.Validate("""{"petType":"Dog"}""").Errors.Select(e => e.InstanceLocation));
+        Assert.False(new GeneratedValidator(assembly, "PetSchema").Validate("""{"petType":"Cat"}""").IsValid);
+    }
+
+    [Fact]
+    public void A_discriminator_with_nothing_to_choose_among_says_so()
     {
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.yaml", """
             openapi: 3.1.0
@@ -295,12 +464,9 @@ public sealed class OpenApiDiscriminatorTests
                     petType: { type: string }
                   discriminator:
                     propertyName: petType
-                Cat:
+                Alias:
                   allOf:
                     - $ref: '#/components/schemas/Pet'
-                    - type: object
-                      properties:
-                        name: { type: string }
             """) });
 
         var diagnostic = Assert.Single(output.GeneratorDiagnostics);

@@ -145,4 +145,48 @@ public sealed class OpenApiOperationsTests
         Assert.Equal("Item", ((Type)entry.GetProperty("RequestType")!.GetValue(null)!).Name);
         Assert.False(new GeneratedValidator(assembly, "ItemSchema").Validate("""{ "password": "p", "name": "n", "owner": { "id": 1, "name": "o" } }""").IsValid);
     }
+
+    [Fact]
+    public void A_property_that_references_a_readOnly_or_writeOnly_schema_is_dropped_from_the_view_as_that_schema_is()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/items.openapi.yaml", """
+            openapi: 3.1.0
+            info: { title: Items, version: "1" }
+            paths:
+              /items:
+                post:
+                  operationId: createItem
+                  requestBody:
+                    content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
+                  responses:
+                    "200":
+                      content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
+            components:
+              schemas:
+                item:
+                  type: object
+                  required: [owner_id, token, name]
+                  properties:
+                    owner_id: { $ref: '#/components/schemas/owner/properties/id' }
+                    token: { $ref: '#/components/schemas/secret' }
+                    name: { type: string }
+                owner:
+                  type: object
+                  properties:
+                    id: { type: integer, readOnly: true }
+                secret: { type: string, writeOnly: true }
+            """) });
+        Assert.Empty(output.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var assembly = GeneratorHarness.Load(output.Compilation);
+        var request = new GeneratedValidator(assembly, "ItemRequestViewSchema");
+        var response = new GeneratedValidator(assembly, "ItemResponseViewSchema");
+
+        // owner_id is readOnly through its reference into owner: a request neither needs it nor has it checked.
+        Assert.True(request.Validate("""{ "token": "t", "name": "n", "owner_id": "not checked" }""").IsValid);
+        Assert.Equal(["/token"], request.Validate("""{ "name": "n", "token": 1 }""").Errors.Select(e => e.InstanceLocation));
+        // token references the writeOnly secret: a response neither needs it nor has it checked.
+        Assert.True(response.Validate("""{ "owner_id": 1, "name": "n", "token": 5 }""").IsValid);
+        Assert.Equal(["/owner_id"], response.Validate("""{ "owner_id": "x", "name": "n" }""").Errors.Select(e => e.InstanceLocation));
+        Assert.False(new GeneratedValidator(assembly, "ItemSchema").Validate("""{ "name": "n" }""").IsValid);
+    }
 }

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using WooshPay.Contracts.Generator.Model;
+
+namespace WooshPay.Contracts.Generator.Linking;
+
+/// <summary>
+/// allOf composition. An allOf of one schema and nothing else (OpenAPI 3.0's way to annotate a reference) has that schema's
+/// type. An allOf of object schemas (references to components, inline objects, the node's own properties) is one class
+/// with the properties of every part, flattened in schema order (the allOf branches first, then the node's own); a part that
+/// is no plain object schema (a type other than object, an enum, a oneOf/anyOf) leaves the value a JsonElement. Validation
+/// is not affected: the validator checks every part as JSON Schema does.
+/// </summary>
+internal sealed partial class ModelBuilder
+{
+    /// <summary>How many parts a composition may have before it is left as a JsonElement (deep or cyclic allOf chains).</summary>
+    private const int MaxCompositionParts = 256;
+
+    /// <summary>For {"allOf": [X]} with nothing else that shapes the value: the address of X.</summary>
+    private static SchemaNodeAddress? SoleAllOfBranch(LinkedNodeSpec linked, SchemaNodeAddress address)
+        => linked.Node.AllOf.Count == 1 && linked.Ref is null && IsOnlyReference(linked.Node) && linked.Node.BooleanValue is null
+            ? new SchemaNodeAddress(address.SchemaClassName, linked.Node.AllOf[0])
+            : null;
+
+    /// <summary>
+    /// The object schemas whose properties a class for <paramref name="address"/> has, in order: the parts of each allOf
+    /// branch (a branch is followed through its $ref and its own allOf), then the node itself. Just the node when it has no
+    /// allOf; null when a part is no plain object schema, or the parts are too many.
+    /// </summary>
+    internal static List<SchemaNodeAddress>? ObjectParts(LinkedGraph graph, SchemaNodeAddress address)
+    {
+        var parts = new List<SchemaNodeAddress>();
+        var visited = new HashSet<SchemaNodeAddress>();
+        var root = graph.Linked(address).Node;
+        foreach (var branch in root.AllOf)
+        {
+            if (!AddParts(graph, new SchemaNodeAddress(address.SchemaClassName, branch), parts, visited))
+            {
+                return null;
+            }
+        }
+
+        parts.Add(address);
+        return parts;
+    }
+
+    private static bool AddParts(LinkedGraph graph, SchemaNodeAddress address, List<SchemaNodeAddress> parts, HashSet<SchemaNodeAddress> visited)
+    {
+        if (!visited.Add(address))
+        {
+            // Reached twice (a diamond, or a cycle): its properties are in already.
+            return true;
+        }
+
+        var linked = graph.Linked(address);
+        var node = linked.Node;
+        if (parts.Count >= MaxCompositionParts || node.BooleanValue is not null || (node.Types & ~JsonTypes.Object) != JsonTypes.None
+            || node.HasEnum || node.Const is not null || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty)
+        {
+            return false;
+        }
+
+        if (linked.Ref is { } target && !AddParts(graph, target, parts, visited))
+        {
+            return false;
+        }
+
+        foreach (var branch in node.AllOf)
+        {
+            if (!AddParts(graph, new SchemaNodeAddress(address.SchemaClassName, branch), parts, visited))
+            {
+                return false;
+            }
+        }
+
+        parts.Add(address);
+        return true;
+    }
+
+    /// <summary>An allOf whose parts are all object schemas and declare at least one property: it becomes a class.</summary>
+    private bool IsObjectComposition(SchemaNodeSpec node, SchemaNodeAddress address)
+    {
+        if (node.AllOf.IsEmpty || ObjectParts(_graph, address) is not { } parts)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (_graph.Linked(part).Node.Properties.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
