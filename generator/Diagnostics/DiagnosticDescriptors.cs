@@ -90,10 +90,10 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor IncompleteDiscriminator = Create(
-        "WPC037", "Discriminator does not make a closed hierarchy", "The discriminator '{0}' does not make a closed hierarchy: {1}; the value keeps its union shape", DiagnosticSeverity.Warning);
+        "WPC037", "Discriminator does not make a closed hierarchy", "The discriminator '{0}' does not make a closed hierarchy: {1}; the value keeps the shape it has without one", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor AlternativeInTwoHierarchies = Create(
-        "WPC038", "Alternative of two hierarchies", "'{0}' already derives from '{1}', so it cannot also derive from '{2}'; '{2}' keeps its union shape", DiagnosticSeverity.Warning);
+        "WPC038", "Alternative of two hierarchies", "'{0}' already derives from '{1}', so it cannot also derive from '{2}'; '{2}' keeps the shape it has without a discriminator", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InterpretedSchema = Create(
         "WPC050", "Schema validated by the interpreter", "{0} is validated by the interpreter, not compiled: '{1}' at {2}#{3} needs more than one forward pass",

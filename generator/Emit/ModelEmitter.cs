@@ -445,11 +445,12 @@ internal static partial class ModelEmitter
         TypeRefKind.List => $"global::System.Collections.Generic.List<{TypeName(Element(type), n)}>",
         TypeRefKind.Map => $"global::System.Collections.Generic.Dictionary<string, {TypeName(Element(type), n)}>",
         TypeRefKind.Union => UnionEmitter.TypeName,
+        TypeRefKind.Expandable => $"{n.Runtime}.Expandable<{TypeName(Element(type), n)}>",
         _ => "global::System.Text.Json.JsonElement",
     };
 
     private static bool IsValueType(TypeRefSpec type)
-        => type.Kind is TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Enum or TypeRefKind.Json;
+        => type.Kind is TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Boolean or TypeRefKind.Enum or TypeRefKind.Expandable or TypeRefKind.Json;
 
     private static TypeRefSpec Element(TypeRefSpec type) => type.Element ?? TypeRefSpec.Json;
 
@@ -467,6 +468,7 @@ internal static partial class ModelEmitter
         TypeRefKind.List => $"{n.Json}.ReadList(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
         TypeRefKind.Map => $"{n.Json}.ReadMap(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
         TypeRefKind.Union => UnionEmitter.ReadExpression(type.Union!, reader, options, n.Namespace),
+        TypeRefKind.Expandable => $"{n.Runtime}.ContractExpandable.Read<global::{n.Namespace}.{Element(type).Name}>(ref {reader}, {options}, global::{n.Namespace}.{Element(type).Name}.ReadJson)",
         _ => $"{n.Json}.ReadElement(ref {reader})",
     };
 
@@ -486,6 +488,7 @@ internal static partial class ModelEmitter
         TypeRefKind.List => $"static (w{depth}, v{depth}) => {n.Json}.WriteList(w{depth}, v{depth}, {Writer(Element(type), n, depth + 1)})",
         TypeRefKind.Map => $"static (w{depth}, v{depth}) => {n.Json}.WriteMap(w{depth}, v{depth}, {Writer(Element(type), n, depth + 1)})",
         TypeRefKind.Union => $"static (w{depth}, v{depth}) =>\n{{\n{UnionEmitter.WriteStatements(type.Union!, $"w{depth}", $"v{depth}", n.Namespace)}\n}}",
+        TypeRefKind.Expandable => $"static (w{depth}, v{depth}) => {n.Runtime}.ContractExpandable.Write<global::{n.Namespace}.{Element(type).Name}>(w{depth}, v{depth}, global::{n.Namespace}.{Element(type).Name}.WriteJson)",
         _ => $"{n.Json}.WriteElement",
     };
 
@@ -500,6 +503,7 @@ internal static partial class ModelEmitter
         TypeRefKind.List => $"writer.WritePropertyName({name});\n{n.Json}.WriteList(writer, {value}, {Writer(Element(type), n, 1)});",
         TypeRefKind.Map => $"writer.WritePropertyName({name});\n{n.Json}.WriteMap(writer, {value}, {Writer(Element(type), n, 1)});",
         TypeRefKind.Union => $"writer.WritePropertyName({name});\n{UnionEmitter.WriteStatements(type.Union!, "writer", value, n.Namespace)}",
+        TypeRefKind.Expandable => $"writer.WritePropertyName({name});\n{n.Runtime}.ContractExpandable.Write<global::{n.Namespace}.{Element(type).Name}>(writer, {value}, global::{n.Namespace}.{Element(type).Name}.WriteJson);",
         _ => $"{n.Json}.WriteElement(writer, {name}, {value});",
     };
 

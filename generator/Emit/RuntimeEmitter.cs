@@ -25,6 +25,7 @@ internal static class RuntimeEmitter
         ["CompiledValidation.cs"] = SupportParts.CompiledValidation,
         ["ContractJson.cs"] = SupportParts.Models,
         ["ContractUnion.cs"] = SupportParts.Unions,
+        ["Expandable.cs"] = SupportParts.Expandable,
         ["FormatChecker.Hostnames.cs"] = SupportParts.Hostnames,
         ["Idna.cs"] = SupportParts.Hostnames,
         ["IdnaTables.cs"] = SupportParts.Hostnames,

@@ -4,8 +4,8 @@ using WooshPay.Contracts.Generator.Model;
 namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
-/// allOf composition. An allOf of one schema and nothing else (OpenAPI 3.0's way to annotate a reference) has that schema's
-/// type. An allOf of object schemas (references to components, inline objects, the node's own properties) is one class
+/// allOf composition. An allOf (or anyOf, or oneOf) of one schema and nothing else (OpenAPI 3.0's way to annotate a
+/// reference) has that schema's type. An allOf of object schemas (references to components, inline objects, the node's own properties) is one class
 /// with the properties of every part, flattened in schema order (the allOf branches first, then the node's own); a part that
 /// is no plain object schema (a type other than object, an enum, a oneOf/anyOf) leaves the value a JsonElement. Validation
 /// is not affected: the validator checks every part as JSON Schema does.
@@ -15,11 +15,22 @@ internal sealed partial class ModelBuilder
     /// <summary>How many parts a composition may have before it is left as a JsonElement (deep or cyclic allOf chains).</summary>
     private const int MaxCompositionParts = 256;
 
-    /// <summary>For {"allOf": [X]} with nothing else that shapes the value: the address of X.</summary>
-    private static SchemaNodeAddress? SoleAllOfBranch(LinkedNodeSpec linked, SchemaNodeAddress address)
-        => linked.Node.AllOf.Count == 1 && linked.Ref is null && IsOnlyReference(linked.Node) && linked.Node.BooleanValue is null
-            ? new SchemaNodeAddress(address.SchemaClassName, linked.Node.AllOf[0])
-            : null;
+    /// <summary>
+    /// For {"allOf": [X]}, {"anyOf": [X]} or {"oneOf": [X]} with nothing else that shapes the value (a "type": "object" aside) (the wrappers OpenAPI 3.0
+    /// documents annotate a reference with: Stripe writes anyOf, NSwag and this toolkit's 3.0 export allOf): the address of X.
+    /// </summary>
+    internal static SchemaNodeAddress? SoleBranch(LinkedNodeSpec linked, SchemaNodeAddress address)
+    {
+        var node = linked.Node;
+        if (linked.Ref is not null || node.BooleanValue is not null || node.Types is not (JsonTypes.None or JsonTypes.Object) || node.Properties.Count > 0 || node.HasEnum
+            || node.AllOf.Count + node.AnyOf.Count + node.OneOf.Count != 1)
+        {
+            return null;
+        }
+
+        var branch = node.AllOf.Count == 1 ? node.AllOf[0] : node.AnyOf.Count == 1 ? node.AnyOf[0] : node.OneOf[0];
+        return new SchemaNodeAddress(address.SchemaClassName, branch);
+    }
 
     /// <summary>
     /// The object schemas whose properties a class for <paramref name="address"/> has, in order: the parts of each allOf
@@ -29,7 +40,7 @@ internal sealed partial class ModelBuilder
     internal static List<SchemaNodeAddress>? ObjectParts(LinkedGraph graph, SchemaNodeAddress address)
     {
         var parts = new List<SchemaNodeAddress>();
-        var visited = new HashSet<SchemaNodeAddress>();
+        var visited = new HashSet<SchemaNodeAddress> { address };
         var root = graph.Linked(address).Node;
         foreach (var branch in root.AllOf)
         {

@@ -85,8 +85,54 @@ internal sealed partial class ModelBuilder
     }
 
     /// <summary>
-    /// A closed hierarchy for a complete discriminator: an abstract class for the oneOf/anyOf, from which each alternative's class
-    /// derives. Null (the value keeps its union shape) when an alternative is no generated class or already derives from another.
+    /// An id-or-object field: an anyOf/oneOf of a plain string (the id) and a reference to a schema that is a generated class
+    /// (the object, when the request expands it), and possibly null. Its type is Runtime.Expandable of that class.
+    /// </summary>
+    private (TypeRefSpec Type, bool Nullable)? ExpandableOf(SchemaNodeSpec node, SchemaNodeAddress address, string nameHint)
+    {
+        var branches = !node.AnyOf.IsEmpty ? node.AnyOf : node.OneOf;
+        if (branches.Count < 2 || (node.Types & ~JsonTypes.Null) != JsonTypes.None || node.Properties.Count > 0 || node.HasEnum || !node.AllOf.IsEmpty)
+        {
+            return null;
+        }
+
+        var nullable = (node.Types & JsonTypes.Null) != 0;
+        var id = false;
+        SchemaNodeAddress? target = null;
+        foreach (var branch in branches)
+        {
+            var branchAddress = new SchemaNodeAddress(address.SchemaClassName, branch);
+            var linked = _graph.Linked(branchAddress);
+            if (IsNullOnly(branchAddress))
+            {
+                nullable = true;
+            }
+            else if (!id && linked.Ref is null && linked.Node.Types == JsonTypes.String && !linked.Node.HasEnum && linked.Node.Const is null)
+            {
+                id = true;
+            }
+            else if (target is null && linked.Ref is { } reference && IsOnlyReference(linked.Node))
+            {
+                target = reference;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (!id || target is null)
+        {
+            return null;
+        }
+
+        var (type, _) = TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint);
+        return type.Kind == TypeRefKind.Model ? (new TypeRefSpec(TypeRefKind.Expandable, Element: type), nullable) : null;
+    }
+
+    /// <summary>
+    /// A closed hierarchy for a complete discriminator: an abstract class for the oneOf/anyOf (or the allOf form's base), from
+    /// which each alternative's class derives. Null (the value keeps the shape it has without a discriminator) when an alternative is no generated class or already derives from another.
     /// </summary>
     private TypeRefSpec? HierarchyOf(SchemaNodeAddress address, HierarchyPlan plan, string nameHint, bool declaredType)
     {
@@ -147,7 +193,7 @@ internal sealed partial class ModelBuilder
                 .Where(p => p.ClrName != models[i].Name && classes.All(c => c.Properties.Any(q => q.JsonName == p.JsonName && q.ClrName == p.ClrName
                     && q.Type == p.Type && q.Required == p.Required && q.Nullable == p.Nullable)))
                 .ToList();
-            models[i] = models[i] with { Properties = shared.Select(p => p with { FieldName = null, HasFieldName = null, Overrides = false }).ToEquatableArray() };
+            models[i] = models[i] with { Properties = shared.Select(p => p with { FieldName = null, HasFieldName = null }).ToEquatableArray() };
             foreach (var type in classes)
             {
                 overridden[type.Name] = new HashSet<string>(shared.Select(p => p.JsonName), StringComparer.Ordinal);

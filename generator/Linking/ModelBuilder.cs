@@ -40,7 +40,7 @@ internal sealed partial class ModelBuilder
         _diagnostics = diagnostics;
     }
 
-    /// <param name="hierarchies">The discriminated oneOf/anyOf schemas the linker found complete (see SchemaLinker.Discriminators.cs).</param>
+    /// <param name="hierarchies">The discriminators the linker found complete, oneOf/anyOf or allOf form (see SchemaLinker.Discriminators.cs).</param>
     public static (EquatableArray<ModelTypeSpec> Models, EquatableArray<EnumTypeSpec> Enums) Build(
         LinkedGraph graph, IEnumerable<NamedFile> files, TypeNameRegistry names, IReadOnlyDictionary<SchemaNodeAddress, HierarchyPlan> hierarchies,
         List<DiagnosticInfo> diagnostics)
@@ -141,12 +141,6 @@ internal sealed partial class ModelBuilder
             return TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint);
         }
 
-        // {"allOf": [X]} alone annotates X (OpenAPI 3.0 ignores what stands beside a $ref): it has X's type.
-        if (SoleAllOfBranch(linked, address) is { } sole)
-        {
-            return TypeOf(sole, nameHint);
-        }
-
         if (NullableAlternative(node, address) is { } alternative)
         {
             var inner = TypeOf(alternative, nameHint);
@@ -156,6 +150,17 @@ internal sealed partial class ModelBuilder
         if (_hierarchies.TryGetValue(address, out var plan) && HierarchyOf(address, plan, nameHint, declaredType) is { } hierarchy)
         {
             return (hierarchy, (node.Types & JsonTypes.Null) != 0);
+        }
+
+        // {"allOf": [X]} (or an anyOf or oneOf of one) alone annotates X (OpenAPI 3.0 ignores what stands beside a $ref): it has X's type.
+        if (SoleBranch(linked, address) is { } sole)
+        {
+            return TypeOf(sole, nameHint);
+        }
+
+        if (ExpandableOf(node, address, nameHint) is { } expandable)
+        {
+            return expandable;
         }
 
         if (UnionOf(node, address, nameHint) is { } union)
@@ -266,13 +271,13 @@ internal sealed partial class ModelBuilder
 
         var taken = new HashSet<string>(ReservedNames.ModelMembers, StringComparer.Ordinal) { name };
         // An allOf composition has the properties of all its parts (a name declared by several has the first declaration's type);
-        // a schema with properties beside an allOf of anything else has its own.
+        // a schema with properties beside an allOf of anything else (a part that is no plain object) has only its own.
         var parts = (node.AllOf.IsEmpty ? null : ObjectParts(_graph, address)) ?? new List<SchemaNodeAddress> { address };
         var required = new HashSet<string>(parts.SelectMany(part => _graph.Linked(part).Node.Required), StringComparer.Ordinal);
         var declared = new HashSet<string>(StringComparer.Ordinal);
         var properties = new List<PropertySpec>();
-        foreach (var (property, propertyAddress) in parts.SelectMany(part => _graph.Linked(part).Node.Properties
-            .Select(p => (p, new SchemaNodeAddress(part.SchemaClassName, p.Node)))))
+        foreach (var (property, propertyAddress, owner) in parts.SelectMany(part => _graph.Linked(part).Node.Properties
+            .Select(p => (p, new SchemaNodeAddress(part.SchemaClassName, p.Node), part))))
         {
             if (!declared.Add(property.Name))
             {
@@ -287,7 +292,9 @@ internal sealed partial class ModelBuilder
                 ReportLostCharacters("Property", property.Name, _graph.Location(propertyAddress), clrName);
             }
 
-            var (type, nullable) = TypeOf(propertyAddress, name + NameHelper.ToPascalCase(property.Name));
+            // An inline type under a named part (a component the class derives from) is named after that part, whichever class reaches it first.
+            var ownerName = owner != address && _defNames.TryGetValue(owner, out var partName) ? partName : name;
+            var (type, nullable) = TypeOf(propertyAddress, ownerName + NameHelper.ToPascalCase(property.Name));
             var linked = _graph.Linked(propertyAddress);
             properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, linked.Node.Description)
             {

@@ -12,7 +12,8 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// the schema): the values that select each one, in schema order (an alternative may have several values). The model builder
 /// makes it a closed class hierarchy.
 /// </summary>
-internal sealed record HierarchyPlan(string PropertyName, IReadOnlyList<(string Value, SchemaNodeAddress Target)> Values);
+/// <param name="Inheritance">The allOf form: the alternatives derive from the schema, which declares properties of its own.</param>
+internal sealed record HierarchyPlan(string PropertyName, IReadOnlyList<(string Value, SchemaNodeAddress Target)> Values, bool Inheritance = false);
 
 /// <summary>
 /// OpenAPI discriminators. One makes a closed hierarchy when its alternatives are known (the schema is a oneOf/anyOf of
@@ -83,6 +84,23 @@ internal sealed partial class SchemaLinker
             }
         }
 
+        // A class has one base: an alternative that is the base of a hierarchy of its own stays an alternative, and its own
+        // discriminator makes no hierarchy.
+        foreach (var address in plans.Keys.ToList())
+        {
+            if (!plans.TryGetValue(address, out var outer))
+            {
+                continue;
+            }
+
+            foreach (var target in outer.Values.Select(v => v.Target).Distinct().Where(t => t != address && plans.ContainsKey(t)))
+            {
+                plans.Remove(target);
+                Report(DiagnosticInfo.Create(DiagnosticDescriptors.IncompleteDiscriminator, graph.DiscriminatorLocation(target), Node(target)!.Discriminator!.PropertyName,
+                    $"'{Describe(target)}' is itself an alternative of '{Describe(address)}', and a class has one base"));
+            }
+        }
+
         foreach (var (view, component) in inheritanceViews)
         {
             // A view keeps the pointers of the component it drops properties from, not its node numbers.
@@ -133,29 +151,40 @@ internal sealed partial class SchemaLinker
     /// </summary>
     private HierarchyPlan? PlanInheritance(LinkedGraph graph, SchemaNodeAddress address, DiscriminatorSpec discriminator, List<string> problems)
     {
+        // Component roots (not views) whose allOf has a branch that is only a reference, and where it leads.
+        var candidates = _files
+            .Where(f => f.Spec.Nodes.Count > 0 && ComponentName(new SchemaNodeAddress(f.ClassName, 0)) is not null && OpenApiDocumentReader.ComponentOfView(f.Spec.RetrievalUri) is null)
+            .Select(f => new SchemaNodeAddress(f.ClassName, 0))
+            .Select(root => (Root: root, Parents: graph.Linked(root).Node.AllOf
+                .Select(branch => graph.Linked(new SchemaNodeAddress(root.SchemaClassName, branch)))
+                .Where(branch => branch.Ref is not null && ModelBuilder.IsOnlyReference(branch.Node))
+                .Select(branch => branch.Ref!).ToList()))
+            .Where(c => c.Parents.Count > 0)
+            .ToList();
+
         var derived = new List<SchemaNodeAddress>();
+        var reached = new HashSet<SchemaNodeAddress> { address };
         var pending = new Queue<SchemaNodeAddress>();
         pending.Enqueue(address);
         while (pending.Count > 0)
         {
             var parent = pending.Dequeue();
-            foreach (var file in _files.Where(f => f.Spec.Nodes.Count > 0 && ComponentName(new SchemaNodeAddress(f.ClassName, 0)) is not null
-                && OpenApiDocumentReader.ComponentOfView(f.Spec.RetrievalUri) is null))
+            foreach (var (root, _) in candidates.Where(c => c.Parents.Contains(parent)))
             {
-                var root = new SchemaNodeAddress(file.ClassName, 0);
-                var linked = graph.Linked(root);
-                // {"allOf": [{"$ref": base}]} and nothing else is another name for the base, not a schema deriving from it.
-                if (root != address && !derived.Contains(root) && !(linked.Node.AllOf.Count == 1 && ModelBuilder.IsOnlyReference(linked.Node))
-                    && linked.Node.AllOf.Any(branch => graph.Linked(new SchemaNodeAddress(file.ClassName, branch)) is { Ref: { } target } reference
-                        && target == parent && ModelBuilder.IsOnlyReference(reference.Node)))
+                if (reached.Add(root))
                 {
-                    derived.Add(root);
+                    // {"allOf": [{"$ref": base}]} and nothing else is another name for the base: what derives from it derives from the base.
+                    if (ModelBuilder.SoleBranch(graph.Linked(root), root) is null)
+                    {
+                        derived.Add(root);
+                    }
+
                     pending.Enqueue(root);
                 }
             }
         }
 
-        return derived.Count == 0 ? null : Values(graph, graph.Linked(address).Node, derived, discriminator, problems);
+        return derived.Count == 0 ? null : Values(graph, graph.Linked(address).Node, derived, discriminator, problems) with { Inheritance = true };
     }
 
     /// <summary>The values that select each alternative: the mapping's, then each unmapped alternative's component name.</summary>
@@ -251,7 +280,8 @@ internal sealed partial class SchemaLinker
 
     /// <summary>
     /// Each closed hierarchy's schema also checks the discriminator value: a node with the known values as its enum, under
-    /// "properties" of the oneOf/anyOf, so an unknown value fails validation at the property, as it fails reading.
+    /// "properties" of the oneOf/anyOf (in the allOf form, of one more allOf branch of the base), so an unknown value fails
+    /// validation at the property, as it fails reading.
     /// </summary>
     private static EquatableArray<SchemaFileEmitSpec> WithDiscriminatorChecks(EquatableArray<SchemaFileEmitSpec> files, Dictionary<SchemaNodeAddress, HierarchyPlan> plans)
     {
@@ -277,10 +307,15 @@ internal sealed partial class SchemaLinker
                 };
                 nodes.Add(new LinkedNodeSpec(check, null, null, null, EquatableArray<string>.Empty, false));
                 var property = new NamedSubschema(plan.Value.PropertyName, check.Index);
-                if (owner.Node.Properties.Any(p => p.Name == plan.Value.PropertyName))
+                if (plan.Value.Inheritance)
                 {
-                    // The base of the allOf form declares the property itself: the check is one more allOf branch of it.
-                    var branch = check with { Index = nodes.Count, HasEnum = false, Enum = EquatableArray<LiteralSpec>.Empty, Properties = new[] { property }.ToEquatableArray() };
+                    // The base of the allOf form has properties of its own, which its additionalProperties may close: the check is
+                    // one more allOf branch of it, and it requires the property, as reading does.
+                    var branch = check with
+                    {
+                        Index = nodes.Count, HasEnum = false, Enum = EquatableArray<LiteralSpec>.Empty,
+                        Properties = new[] { property }.ToEquatableArray(), Required = new[] { plan.Value.PropertyName }.ToEquatableArray(),
+                    };
                     nodes.Add(new LinkedNodeSpec(branch, null, null, null, EquatableArray<string>.Empty, false));
                     nodes[owner.Node.Index] = owner with { Node = owner.Node with { AllOf = owner.Node.AllOf.Append(branch.Index).ToEquatableArray() } };
                 }

@@ -21,9 +21,14 @@ internal static class SupportPlanner
             parts |= SupportParts.Models;
         }
 
-        if (models.Any(model => model.Alternatives is not null || model.Properties.Any(property => HasUnion(property.Type))))
+        if (models.Any(model => model.Alternatives is not null || model.Properties.Any(property => Uses(property.Type, TypeRefKind.Union))))
         {
             parts |= SupportParts.Unions;
+        }
+
+        if (models.Any(model => model.Properties.Any(property => Uses(property.Type, TypeRefKind.Expandable))))
+        {
+            parts |= SupportParts.Expandable;
         }
 
         // A format is checked whenever a node names it: ValidationOptions.AssertFormats can turn assertion on per call.
@@ -40,5 +45,6 @@ internal static class SupportPlanner
         return parts;
     }
 
-    private static bool HasUnion(TypeRefSpec type) => type.Kind == TypeRefKind.Union || (type.Element is { } element && HasUnion(element));
+    /// <summary>The type is of <paramref name="kind"/>, or holds one as its list or map element (an expandable field's element is a model).</summary>
+    private static bool Uses(TypeRefSpec type, TypeRefKind kind) => type.Kind == kind || (type.Element is { } element && Uses(element, kind));
 }

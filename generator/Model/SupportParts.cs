@@ -25,4 +25,7 @@ internal enum SupportParts
 
     /// <summary>The "regex" format's ECMA-262 grammar and Unicode property names: some schema names it.</summary>
     RegexFormat = 16,
+
+    /// <summary>Expandable&lt;T&gt; and its reading and writing: some generated property is an id-or-object field.</summary>
+    Expandable = 32,
 }

@@ -101,6 +101,11 @@ internal enum TypeRefKind
     /// or the JsonElement itself when the value names none of them.
     /// </summary>
     Union,
+    /// <summary>
+    /// Runtime.Expandable&lt;Element&gt;: an id string, or the object it names (an anyOf/oneOf of a string and a reference to a
+    /// generated class; Stripe's "expandable" fields).
+    /// </summary>
+    Expandable,
     /// <summary>JsonElement: any value the schema does not pin to one of the above.</summary>
     Json,
 }

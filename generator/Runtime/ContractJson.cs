@@ -498,7 +498,7 @@ internal static class ContractJson
         }
     }
 
-    private static ContractReadFailure WrongType(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+    internal static ContractReadFailure WrongType(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
         => new("expected " + expected + ", found " + reader.TokenType switch
         {
             global::System.Text.Json.JsonTokenType.StartObject => "an object",

@@ -451,6 +451,122 @@ public sealed class OpenApiDiscriminatorTests
     }
 
     [Fact]
+    public void The_allOf_form_follows_aliases_and_a_base_that_is_itself_a_composition()
+    {
+        var (output, assembly) = Compile("""
+            openapi: 3.1.0
+            components:
+              schemas:
+                Animal:
+                  type: object
+                  properties:
+                    petType: { type: string }
+                    owner: { type: object, properties: { id: { type: string } } }
+                Pet:
+                  allOf: [ { $ref: '#/components/schemas/Animal' } ]
+                  discriminator: { propertyName: petType }
+                PetAlias:
+                  allOf: [ { $ref: '#/components/schemas/Pet' } ]
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/PetAlias'
+                    - required: [petType]
+                      properties: { claws: { type: boolean } }
+                Dog:
+                  type: object
+                  allOf: [ { $ref: '#/components/schemas/Pet' } ]
+                  required: [petType]
+                  properties: { bark: { type: string } }
+                Home:
+                  type: object
+                  properties:
+                    pet: { type: object, allOf: [ { $ref: '#/components/schemas/Pet' } ] }
+            """, "/project/pets.openapi.yaml");
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.CompilationDiagnostics);
+        var pet = Type(assembly, "Pet");
+        Assert.True(pet.IsAbstract);
+        // Cat derives through the alias; the alias and {"type": "object", "allOf": [Pet]} are Pet itself.
+        Assert.All(new[] { "Cat", "Dog" }, name => Assert.Equal(pet, Type(assembly, name).BaseType));
+        Assert.Null(Type(assembly, "PetAlias"));
+        Assert.Equal(pet, Type(assembly, "Home").GetProperty("Pet")!.PropertyType);
+        Assert.Equal("Cat", Parse(assembly, "Pet", """{"petType":"Cat","claws":true}""").GetType().Name);
+        // An inline type of a part is named after the part, not after whichever class reached it first.
+        Assert.Equal("AnimalOwner", pet.GetProperty("Owner")!.PropertyType.Name);
+
+        var catSchema = new GeneratedValidator(assembly, "CatSchema");
+        var petSchema = new GeneratedValidator(assembly, "PetSchema");
+        foreach (var (cat, anyPet) in new[] { (catSchema, petSchema), (catSchema.Interpreted, petSchema.Interpreted) })
+        {
+            Assert.True(cat.Validate("""{"petType":"Cat","claws":true}""").IsValid);
+            // The base does not require the property, the hierarchy does: a value without one fails as it fails reading.
+            var missing = Assert.Single(anyPet.Validate("""{"owner":{}}""").Errors);
+            Assert.Equal(("", "required"), (missing.InstanceLocation, missing.Keyword));
+        }
+    }
+
+    [Fact]
+    public void The_allOf_base_keeps_its_own_additionalProperties()
+    {
+        var (output, assembly) = Compile("""
+            openapi: 3.1.0
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  additionalProperties: false
+                  properties: { name: { type: string } }
+                  discriminator: { propertyName: petType }
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - required: [petType]
+                      properties: { petType: { type: string } }
+            """, "/project/pets.openapi.yaml");
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        var validator = new GeneratedValidator(assembly, "PetSchema");
+        foreach (var checker in new[] { validator, validator.Interpreted })
+        {
+            // As written, Pet allows no property but "name": its discriminator check adds none.
+            Assert.Contains(checker.Validate("""{"petType":"Cat"}""").Errors, e => e.InstanceLocation == "/petType" && e.Keyword == "additionalProperties");
+        }
+    }
+
+    [Fact]
+    public void An_alternative_that_is_the_base_of_a_hierarchy_of_its_own_stays_an_alternative_and_its_discriminator_says_so()
+    {
+        var (output, assembly) = Compile("""
+            openapi: 3.1.0
+            components:
+              schemas:
+                Pet:
+                  oneOf: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' } ]
+                  discriminator: { propertyName: petType }
+                Cat:
+                  type: object
+                  required: [petType]
+                  properties: { petType: { type: string } }
+                  discriminator: { propertyName: petType }
+                Lion:
+                  allOf: [ { $ref: '#/components/schemas/Cat' }, { properties: { mane: { type: boolean } } } ]
+                Dog:
+                  type: object
+                  required: [petType]
+                  properties: { petType: { type: string } }
+            """, "/project/pets.openapi.yaml");
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("WPC037", diagnostic.Id);
+        Assert.Contains("'Cat' is itself an alternative of 'Pet', and a class has one base", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(output.CompilationDiagnostics);
+        Assert.Equal(Type(assembly, "Pet"), Type(assembly, "Cat").BaseType);
+        Assert.Equal(typeof(object), Type(assembly, "Lion").BaseType);
+    }
+
+    [Fact]
     public void A_discriminator_with_nothing_to_choose_among_says_so()
     {
         var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/pets.openapi.yaml", """

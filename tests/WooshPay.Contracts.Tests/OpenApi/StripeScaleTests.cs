@@ -67,6 +67,30 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
     }
 
     [Fact]
+    public void Stripe_references_in_one_branch_anyOf_wrappers_are_typed_and_its_expandable_fields_are_expandable()
+    {
+        Type Model(string name) => stripe.Assembly.GetType("WooshPay.Contracts." + name)!;
+        var expandable = stripe.Assembly.GetType("WooshPay.Contracts.Runtime.Expandable`1")!;
+
+        // "next_action": {"anyOf": [{"$ref": ...}], "nullable": true} is the referenced class.
+        Assert.Equal(Model("PaymentIntentNextAction"), Model("PaymentIntent").GetProperty("NextAction")!.PropertyType);
+        Assert.Equal(Model("ApiErrors"), Model("PaymentIntent").GetProperty("LastPaymentError")!.PropertyType);
+        // "charge": {"anyOf": [{"type": "string"}, {"$ref": charge}], "nullable": true} is an id or the expanded charge.
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(expandable.MakeGenericType(Model("Charge"))), Model("Refund").GetProperty("Charge")!.PropertyType);
+
+        foreach (var json in new[]
+        {
+            """{"id":"re_1","object":"refund","amount":100,"created":1686214342,"currency":"usd","charge":"ch_1","payment_intent":null}""",
+            """{"id":"re_1","object":"refund","amount":100,"created":1686214342,"currency":"usd","payment_intent":{"id":"pi_1","object":"payment_intent","amount":100,"capture_method":"automatic","confirmation_method":"automatic","created":1686214342,"currency":"usd","livemode":false,"payment_method_types":["card"],"status":"succeeded","next_action":null}}""",
+        })
+        {
+            var read = Model("Refund").GetMethod("Parse", [typeof(string)])!.Invoke(null, [json])!;
+            var written = (string)read.GetType().GetMethod("ToJson")!.Invoke(read, [false])!;
+            Assert.True(System.Text.Json.JsonElement.DeepEquals(System.Text.Json.JsonDocument.Parse(json).RootElement, System.Text.Json.JsonDocument.Parse(written).RootElement), written);
+        }
+    }
+
+    [Fact]
     public void Every_Stripe_operation_has_an_entry_that_validates_its_responses_by_status()
     {
         var api = stripe.Assembly.GetType("WooshPay.Contracts.StripeApi")!;
