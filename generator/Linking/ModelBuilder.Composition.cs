@@ -12,8 +12,11 @@ namespace WooshPay.Contracts.Generator.Linking;
 /// </summary>
 internal sealed partial class ModelBuilder
 {
-    /// <summary>How many parts a composition may have before it is left as a JsonElement (deep or cyclic allOf chains).</summary>
-    private const int MaxCompositionParts = 256;
+    /// <summary>
+    /// How many schemas a composition's parts are looked for in before it is left as a JsonElement. Real compositions have a
+    /// handful; the bound keeps a hostile chain (each part composing the next) from giving every class of it every property.
+    /// </summary>
+    private const int MaxCompositionParts = 64;
 
     /// <summary>
     /// For {"allOf": [X]}, {"anyOf": [X]} or {"oneOf": [X]} with nothing else that shapes the value (a "type": "object" aside) (the wrappers OpenAPI 3.0
@@ -64,7 +67,8 @@ internal sealed partial class ModelBuilder
 
         var linked = graph.Linked(address);
         var node = linked.Node;
-        if (parts.Count >= MaxCompositionParts || node.BooleanValue is not null || (node.Types & ~JsonTypes.Object) != JsonTypes.None
+        // The parts are added on the way back: the schemas visited bound the depth of this walk, not the parts.
+        if (visited.Count > MaxCompositionParts || node.BooleanValue is not null || (node.Types & ~JsonTypes.Object) != JsonTypes.None
             || node.HasEnum || node.Const is not null || !node.AnyOf.IsEmpty || !node.OneOf.IsEmpty)
         {
             return false;

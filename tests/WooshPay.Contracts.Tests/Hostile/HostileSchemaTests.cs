@@ -39,6 +39,33 @@ public sealed class HostileSchemaTests
         Assert.False(validator.Validate("{\"a\": 1}").IsValid);
     }
 
+    [Theory]
+    [InlineData("{\"allOf\": [{\"$ref\": \"#/$defs/dNEXT\"}, {\"minProperties\": 0}]}", 3_000)]
+    [InlineData("{\"anyOf\": [{\"$ref\": \"#/$defs/dNEXT\"}]}", 3_000)]
+    [InlineData("{\"allOf\": [{\"$ref\": \"#/$defs/dNEXT\"}, {\"properties\": {\"pTHIS\": {\"type\": \"string\"}}}]}", 400)]
+    public void A_very_long_composition_chain_neither_overflows_the_stack_nor_fails_the_build(string link, int length)
+    {
+        // Each link composes the next (or wraps it, as a one-branch anyOf): beyond the 64 schemas a class is flattened from
+        // and the 256 references a type is followed through. Run on a 1 MB thread, as small as a compiler's can be.
+        var defs = string.Join(",", Enumerable.Range(0, length).Select(i => i + 1 < length
+            ? $"\"d{i}\": " + link.Replace("NEXT", (i + 1).ToString(), StringComparison.Ordinal).Replace("THIS", i.ToString(), StringComparison.Ordinal)
+            : $"\"d{i}\": {{\"type\": \"object\", \"properties\": {{\"last\": {{\"type\": \"string\"}}}}}}"));
+        var schema = "{" + Draft + ", \"title\": \"Chain\", \"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/d0\"}}, \"$defs\": {" + defs + "}}";
+
+        GeneratorOutput? output = null;
+        var thread = new Thread(() => output = GeneratorHarness.Run(new[] { new SchemaInput("/project/chain.schema.json", schema) }), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.NotNull(output);
+        Assert.Empty(output!.CompilationDiagnostics);
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Id == "WPC010");
+        // A class has the properties of at most 64 schemas, not of the whole chain: the output grows with it, not with its square.
+        Assert.All(output.Sources, source => Assert.True(source.SourceText.ToString().Split("JsonPropertyName(").Length - 1 <= 64, source.HintName));
+        var validator = new GeneratedValidator(GeneratorHarness.Load(output.Compilation), "ChainSchema");
+        Assert.False(validator.Validate("{\"a\": 1}").IsValid);
+    }
+
     [Fact]
     public void Enum_values_without_a_clean_name_are_kept_and_reported()
     {
