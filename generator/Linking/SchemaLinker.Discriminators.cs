@@ -45,6 +45,7 @@ internal sealed partial class SchemaLinker
 
         // A view of a base of the allOf form has no views deriving from it: it takes its component's values (below).
         var inheritanceViews = new List<(SchemaNodeAddress View, string ComponentUri)>();
+        Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>>? derivations = null;
         foreach (var file in _files)
         {
             foreach (var node in file.Spec.Nodes)
@@ -67,7 +68,7 @@ internal sealed partial class SchemaLinker
                     inheritanceViews.Add((address, component));
                     continue;
                 }
-                else if ((plan = PlanInheritance(graph, address, discriminator, problems)) is null)
+                else if ((plan = PlanInheritance(graph, address, discriminator, derivations ??= Derivations(graph), problems)) is null)
                 {
                     Report(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorWithoutAlternatives, location, discriminator.PropertyName));
                     continue;
@@ -75,7 +76,7 @@ internal sealed partial class SchemaLinker
 
                 if (problems.Count > 0)
                 {
-                    Report(DiagnosticInfo.Create(DiagnosticDescriptors.IncompleteDiscriminator, location, discriminator.PropertyName, string.Join("; ", problems)));
+                    Report(DiagnosticInfo.Create(DiagnosticDescriptors.IncompleteDiscriminator, location, discriminator.PropertyName, Listed(problems)));
                 }
                 else
                 {
@@ -114,6 +115,15 @@ internal sealed partial class SchemaLinker
         return plans;
     }
 
+    /// <summary>The first problems and how many more: a base of thousands of alternatives must not make a message of megabytes.</summary>
+    private static string Listed(List<string> problems)
+    {
+        const int Listed = 5;
+        return problems.Count <= Listed
+            ? string.Join("; ", problems)
+            : string.Join("; ", problems.Take(Listed)) + "; and " + (problems.Count - Listed).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " more";
+    }
+
     private HierarchyPlan PlanHierarchy(LinkedGraph graph, SchemaNodeAddress address, DiscriminatorSpec discriminator, List<string> problems)
     {
         var node = graph.Linked(address).Node;
@@ -146,22 +156,45 @@ internal sealed partial class SchemaLinker
     }
 
     /// <summary>
+    /// For each schema, the component roots (views aside) with an allOf branch that is only a reference to it: made once per
+    /// link, so finding what derives from each base costs what it reaches.
+    /// </summary>
+    private Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>> Derivations(LinkedGraph graph)
+    {
+        var derivations = new Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>>();
+        foreach (var file in _files.Where(f => f.Spec.Nodes.Count > 0 && OpenApiDocumentReader.ComponentOfView(f.Spec.RetrievalUri) is null))
+        {
+            var root = new SchemaNodeAddress(file.ClassName, 0);
+            if (ComponentName(root) is null)
+            {
+                continue;
+            }
+
+            foreach (var branch in graph.Linked(root).Node.AllOf)
+            {
+                var linked = graph.Linked(new SchemaNodeAddress(file.ClassName, branch));
+                if (linked.Ref is { } parent && ModelBuilder.IsOnlyReference(linked.Node))
+                {
+                    if (!derivations.TryGetValue(parent, out var children))
+                    {
+                        derivations[parent] = children = new List<SchemaNodeAddress>();
+                    }
+
+                    children.Add(root);
+                }
+            }
+        }
+
+        return derivations;
+    }
+
+    /// <summary>
     /// The allOf form: the component schemas that derive from the base (one of their allOf branches is a reference to it, or to
     /// a schema deriving from it) are the alternatives, and the base is abstract. Null when nothing derives from it.
     /// </summary>
-    private HierarchyPlan? PlanInheritance(LinkedGraph graph, SchemaNodeAddress address, DiscriminatorSpec discriminator, List<string> problems)
+    private HierarchyPlan? PlanInheritance(LinkedGraph graph, SchemaNodeAddress address, DiscriminatorSpec discriminator,
+        Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>> derivations, List<string> problems)
     {
-        // Component roots (not views) whose allOf has a branch that is only a reference, and where it leads.
-        var candidates = _files
-            .Where(f => f.Spec.Nodes.Count > 0 && ComponentName(new SchemaNodeAddress(f.ClassName, 0)) is not null && OpenApiDocumentReader.ComponentOfView(f.Spec.RetrievalUri) is null)
-            .Select(f => new SchemaNodeAddress(f.ClassName, 0))
-            .Select(root => (Root: root, Parents: graph.Linked(root).Node.AllOf
-                .Select(branch => graph.Linked(new SchemaNodeAddress(root.SchemaClassName, branch)))
-                .Where(branch => branch.Ref is not null && ModelBuilder.IsOnlyReference(branch.Node))
-                .Select(branch => branch.Ref!).ToList()))
-            .Where(c => c.Parents.Count > 0)
-            .ToList();
-
         var derived = new List<SchemaNodeAddress>();
         var reached = new HashSet<SchemaNodeAddress> { address };
         var pending = new Queue<SchemaNodeAddress>();
@@ -169,7 +202,7 @@ internal sealed partial class SchemaLinker
         while (pending.Count > 0)
         {
             var parent = pending.Dequeue();
-            foreach (var (root, _) in candidates.Where(c => c.Parents.Contains(parent)))
+            foreach (var root in derivations.TryGetValue(parent, out var children) ? children : new List<SchemaNodeAddress>())
             {
                 if (reached.Add(root))
                 {
@@ -190,33 +223,47 @@ internal sealed partial class SchemaLinker
     /// <summary>The values that select each alternative: the mapping's, then each unmapped alternative's component name.</summary>
     private HierarchyPlan Values(LinkedGraph graph, SchemaNodeSpec node, List<SchemaNodeAddress> targets, DiscriminatorSpec discriminator, List<string> problems)
     {
+        // Sets and an order index: an allOf base may have thousands of alternatives.
+        var order = new Dictionary<SchemaNodeAddress, int>();
+        foreach (var target in targets)
+        {
+            if (!order.ContainsKey(target))
+            {
+                order[target] = order.Count;
+            }
+        }
+
         var values = new List<(string Value, SchemaNodeAddress Target)>();
+        var named = new HashSet<SchemaNodeAddress>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in discriminator.Mapping)
         {
             if (Lookup(node, entry.Reference) is not { } target)
             {
                 problems.Add($"the mapping of '{entry.Value}' does not resolve");
             }
-            else if (!targets.Contains(target))
+            else if (!order.ContainsKey(target))
             {
                 problems.Add($"'{entry.Value}' maps to a schema that is not one of the alternatives");
             }
             else
             {
                 values.Add((entry.Value, target));
+                named.Add(target);
+                taken.Add(entry.Value);
             }
         }
 
         foreach (var target in targets.Distinct())
         {
             var name = ComponentName(target);
-            if (!values.Any(v => v.Target == target))
+            if (!named.Contains(target))
             {
                 if (name is null)
                 {
                     problems.Add($"the alternative '{Describe(target)}' is named neither by the mapping nor by a component name");
                 }
-                else if (values.Any(v => v.Value == name))
+                else if (!taken.Add(name))
                 {
                     problems.Add($"the value '{name}' would select two alternatives");
                 }
@@ -233,7 +280,7 @@ internal sealed partial class SchemaLinker
         }
 
         // Schema order: the values of the first alternative first.
-        return new HierarchyPlan(discriminator.PropertyName, values.OrderBy(v => targets.IndexOf(v.Target)).ToList());
+        return new HierarchyPlan(discriminator.PropertyName, values.OrderBy(v => order[v.Target]).ToList());
     }
 
     /// <summary>The component key of an OpenAPI component's root schema (OpenAPI's implicit discriminator value), else null.</summary>

@@ -67,6 +67,28 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
+    public void A_long_chain_of_allOf_bases_with_discriminators_is_reported_in_messages_of_bounded_size()
+    {
+        // Each component derives from the one before and has a discriminator of its own. Finding what derives from each base
+        // walks what it reaches (not every component per step), the values are matched through sets, and a message lists five
+        // problems and counts the rest: before, the search was cubic and each message named every alternative (150 MB of
+        // diagnostics for 1,500 components). The deep alternatives cannot be flattened (more than 64 parts), so none of the
+        // discriminators makes a hierarchy.
+        const int length = 400;
+        var components = string.Join(",", Enumerable.Range(0, length).Select(i => i == 0
+            ? "\"C0\": {\"type\": \"object\", \"required\": [\"kind\"], \"properties\": {\"kind\": {\"type\": \"string\"}}, \"discriminator\": {\"propertyName\": \"kind\"}}"
+            : $"\"C{i}\": {{\"allOf\": [{{\"$ref\": \"#/components/schemas/C{i - 1}\"}}], \"properties\": {{\"p{i}\": {{\"type\": \"string\"}}}}, \"discriminator\": {{\"propertyName\": \"kind\"}}}}"));
+        var document = "{\"openapi\": \"3.1.0\", \"components\": {\"schemas\": {" + components + "}}}";
+
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/chain.openapi.json", document) });
+
+        Assert.Empty(output.CompilationDiagnostics);
+        Assert.Equal(length, output.GeneratorDiagnostics.Length);
+        Assert.All(output.GeneratorDiagnostics, d => Assert.True(d.Id is "WPC036" or "WPC037" && d.GetMessage().Length < 1_000, d.ToString()));
+        Assert.Contains(output.GeneratorDiagnostics, d => d.GetMessage().EndsWith("and 363 more; the value keeps the shape it has without one", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Enum_values_without_a_clean_name_are_kept_and_reported()
     {
         var schema = "{" + Draft + ", \"title\": \"Money\", \"type\": \"object\", \"properties\": {\"currency\": {\"enum\": [\"usd\", \"USD\", \"\", \"--\"]}}}";

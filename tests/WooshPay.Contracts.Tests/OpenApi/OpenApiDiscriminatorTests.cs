@@ -77,6 +77,16 @@ public sealed class OpenApiDiscriminatorTests
         }
     }
 
+    /// <summary>The base is abstract, each alternative derives from it, and no other assembly can: it has no constructor one could call.</summary>
+    private static Type AssertClosedHierarchy(Assembly assembly, string baseName, params string[] alternatives)
+    {
+        var type = Type(assembly, baseName);
+        Assert.True(type.IsAbstract);
+        Assert.All(alternatives, name => Assert.Equal(type, Type(assembly, name).BaseType));
+        Assert.All(type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic), c => Assert.False(c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly));
+        return type;
+    }
+
     private static string PointerOf(Exception error) => (string)error.GetType().GetProperty("Pointer")!.GetValue(error)!;
 
     [Fact]
@@ -86,11 +96,7 @@ public sealed class OpenApiDiscriminatorTests
 
         Assert.Empty(output.GeneratorDiagnostics);
         Assert.Empty(output.CompilationDiagnostics);
-        var pet = Type(assembly, "Pet");
-        Assert.True(pet.IsAbstract);
-        Assert.All(new[] { "Cat", "Dog", "Lizard" }, name => Assert.Equal(pet, Type(assembly, name).BaseType));
-        // Closed: no constructor another assembly could call.
-        Assert.All(pet.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic), c => Assert.False(c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly));
+        var pet = AssertClosedHierarchy(assembly, "Pet", "Cat", "Dog", "Lizard");
         Assert.Equal(pet, Type(assembly, "Owner").GetProperty("Pet")!.PropertyType);
         Assert.Equal(typeof(List<>).MakeGenericType(pet), Type(assembly, "Owner").GetProperty("Pets")!.PropertyType);
     }
@@ -241,21 +247,26 @@ public sealed class OpenApiDiscriminatorTests
         Assert.Equal((2, 4), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
     }
 
+    /// <summary>A document's one operation, createPet, whose request body is the component Pet: Pet gets a request view.</summary>
+    private const string CreatePet = """
+        openapi: 3.1.0
+        paths:
+          /pets:
+            post:
+              operationId: createPet
+              requestBody:
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Pet' }
+              responses:
+                '200': { description: ok }
+
+        """;
+
     [Fact]
     public void A_request_view_of_the_hierarchy_maps_to_the_views_of_its_alternatives()
     {
-        var (output, assembly) = Compile("""
-            openapi: 3.1.0
-            paths:
-              /pets:
-                post:
-                  operationId: createPet
-                  requestBody:
-                    content:
-                      application/json:
-                        schema: { $ref: '#/components/schemas/Pet' }
-                  responses:
-                    '200': { description: ok }
+        var (output, assembly) = Compile(CreatePet + """
             components:
               schemas:
                 Pet:
@@ -335,10 +346,7 @@ public sealed class OpenApiDiscriminatorTests
 
         Assert.Empty(output.GeneratorDiagnostics);
         Assert.Empty(output.CompilationDiagnostics);
-        var pet = Type(assembly, "Pet");
-        Assert.True(pet.IsAbstract);
-        Assert.All(new[] { "Cat", "Dog", "Lion" }, name => Assert.Equal(pet, Type(assembly, name).BaseType));
-        Assert.All(pet.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic), c => Assert.False(c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly));
+        var pet = AssertClosedHierarchy(assembly, "Pet", "Cat", "Dog", "Lion");
         // The base's own properties are abstract on it; each class has them and its own, flattened from its allOf parts.
         Assert.Equal(new[] { "Name", "PetType", "Tag" }, pet.GetProperties().Where(p => p.GetMethod!.IsAbstract).Select(p => p.Name).Order());
         Assert.Equal(new[] { "AdditionalProperties", "HuntingSkill", "Mane", "Name", "PetType", "Tag" }, Type(assembly, "Lion").GetProperties().Select(p => p.Name).Order());
@@ -414,18 +422,7 @@ public sealed class OpenApiDiscriminatorTests
     [Fact]
     public void A_request_view_of_an_allOf_base_checks_the_discriminator_values_of_its_component()
     {
-        var (output, assembly) = Compile("""
-            openapi: 3.1.0
-            paths:
-              /pets:
-                post:
-                  operationId: createPet
-                  requestBody:
-                    content:
-                      application/json:
-                        schema: { $ref: '#/components/schemas/Pet' }
-                  responses:
-                    '200': { description: ok }
+        var (output, assembly) = Compile(CreatePet + """
             components:
               schemas:
                 Pet:
@@ -485,10 +482,8 @@ public sealed class OpenApiDiscriminatorTests
 
         Assert.Empty(output.GeneratorDiagnostics);
         Assert.Empty(output.CompilationDiagnostics);
-        var pet = Type(assembly, "Pet");
-        Assert.True(pet.IsAbstract);
         // Cat derives through the alias; the alias and {"type": "object", "allOf": [Pet]} are Pet itself.
-        Assert.All(new[] { "Cat", "Dog" }, name => Assert.Equal(pet, Type(assembly, name).BaseType));
+        var pet = AssertClosedHierarchy(assembly, "Pet", "Cat", "Dog");
         Assert.Null(Type(assembly, "PetAlias"));
         Assert.Equal(pet, Type(assembly, "Home").GetProperty("Pet")!.PropertyType);
         Assert.Equal("Cat", Parse(assembly, "Pet", """{"petType":"Cat","claws":true}""").GetType().Name);

@@ -86,26 +86,30 @@ public sealed class OpenApiOperationsTests
         Assert.Equal("False: status", Call("Response", 302, intent));
     }
 
+    /// <summary>A document's info and its one operation, createItem: the component "item" in, "item" (200) or an error object out.</summary>
+    private const string CreateItem = """
+        info: { title: Items, version: "1" }
+        paths:
+          /items:
+            post:
+              operationId: createItem
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
+              responses:
+                "200":
+                  content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
+                default:
+                  content:
+                    application/json:
+                      schema: { type: object, required: [error], properties: { error: { type: string } } }
+
+        """;
+
     [Fact]
     public void A_request_validator_ignores_readOnly_properties_and_a_response_validator_writeOnly_ones()
     {
-        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/items.openapi.yaml", """
-            openapi: 3.0.3
-            info: { title: Items, version: "1" }
-            paths:
-              /items:
-                post:
-                  operationId: createItem
-                  requestBody:
-                    required: true
-                    content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
-                  responses:
-                    "200":
-                      content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
-                    default:
-                      content:
-                        application/json:
-                          schema: { type: object, required: [error], properties: { error: { type: string } } }
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/items.openapi.yaml", "openapi: 3.0.3\n" + CreateItem + """
             components:
               schemas:
                 item:
@@ -149,18 +153,7 @@ public sealed class OpenApiOperationsTests
     [Fact]
     public void A_property_that_references_a_readOnly_or_writeOnly_schema_is_dropped_from_the_view_as_that_schema_is()
     {
-        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/items.openapi.yaml", """
-            openapi: 3.1.0
-            info: { title: Items, version: "1" }
-            paths:
-              /items:
-                post:
-                  operationId: createItem
-                  requestBody:
-                    content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
-                  responses:
-                    "200":
-                      content: { application/json: { schema: { $ref: '#/components/schemas/item' } } }
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/items.openapi.yaml", "openapi: 3.1.0\n" + CreateItem + """
             components:
               schemas:
                 item:
