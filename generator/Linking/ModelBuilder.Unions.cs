@@ -126,8 +126,8 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var (type, _) = TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint);
-        return type.Kind == TypeRefKind.Model ? (new TypeRefSpec(TypeRefKind.Expandable, Element: type), nullable) : null;
+        var (type, targetNullable) = TypeOf(target, _defNames.TryGetValue(target, out var defName) ? defName : nameHint);
+        return type.Kind == TypeRefKind.Model ? (new TypeRefSpec(TypeRefKind.Expandable, Element: type), nullable || targetNullable) : null;
     }
 
     /// <summary>

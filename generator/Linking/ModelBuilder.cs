@@ -298,7 +298,7 @@ internal sealed partial class ModelBuilder
             var linked = _graph.Linked(propertyAddress);
             properties.Add(new PropertySpec(property.Name, clrName, type, required.Contains(property.Name), nullable, linked.Node.Description)
             {
-                Sensitive = linked.Node.Sensitive || (linked.Ref is { } target && _graph.Linked(target).Node.Sensitive),
+                Sensitive = IsSensitive(propertyAddress),
             });
         }
 
@@ -351,6 +351,21 @@ internal sealed partial class ModelBuilder
         }
 
         return new EnumTypeSpec(typeName, node.Description ?? node.Title, members.ToEquatableArray(), values.ToEquatableArray(), ValueLookup.IsLarge(values.Count), address);
+    }
+
+    /// <summary>
+    /// "x-sensitive" on the property's schema, on what it references, or on an alternative of it (an expandable field's object,
+    /// a union's class, a nullable wrapper's schema): the value never appears in a Parse exception.
+    /// </summary>
+    private bool IsSensitive(SchemaNodeAddress property)
+    {
+        bool Marked(SchemaNodeAddress address)
+            => _graph.Linked(address) is var linked && (linked.Node.Sensitive || (linked.Ref is { } target && _graph.Linked(target).Node.Sensitive));
+
+        var node = _graph.Linked(property).Node;
+        return Marked(property) || node.AnyOf.Concat(node.OneOf).Concat(node.AllOf).Any(branch => Marked(new SchemaNodeAddress(property.SchemaClassName, branch))
+            || _graph.Linked(new SchemaNodeAddress(property.SchemaClassName, branch)).Node is var inner
+                && inner.AnyOf.Concat(inner.OneOf).Any(nested => Marked(new SchemaNodeAddress(property.SchemaClassName, nested))));
     }
 
     private void ReportLostCharacters(string what, string text, LocationInfo location, string name)

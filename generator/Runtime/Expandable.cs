@@ -5,7 +5,7 @@ namespace WooshPay.Contracts.Runtime;
 /// <summary>
 /// A field the API returns as the id of an object, or, when the request asked for it to be expanded, as the object itself
 /// (an <c>anyOf</c> of a string and a reference, as Stripe's "expandable" fields are written). Exactly one of
-/// <see cref="Id"/> and <see cref="Value"/> is set, except in <c>default</c>, which has neither and is written as null.
+/// <see cref="Id"/> and <see cref="Expanded"/> is set, except in <c>default</c>, which has neither and cannot be written.
 /// </summary>
 /// <typeparam name="T">The generated class of the expanded object.</typeparam>
 [global::System.CodeDom.Compiler.GeneratedCode("WooshPay.Contracts.Generator", "TOOL_VERSION")]
@@ -13,16 +13,18 @@ public readonly struct Expandable<T> : global::System.IEquatable<Expandable<T>>
     where T : class
 {
     /// <summary>The field as an id.</summary>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="id"/> is null (a field that may be null is a nullable Expandable).</exception>
     public Expandable(string id)
     {
         Id = id ?? throw new global::System.ArgumentNullException(nameof(id));
-        Value = null;
+        Expanded = null;
     }
 
     /// <summary>The field as the expanded object.</summary>
-    public Expandable(T value)
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="expanded"/> is null (a field that may be null is a nullable Expandable).</exception>
+    public Expandable(T expanded)
     {
-        Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        Expanded = expanded ?? throw new global::System.ArgumentNullException(nameof(expanded));
         Id = null;
     }
 
@@ -30,29 +32,31 @@ public readonly struct Expandable<T> : global::System.IEquatable<Expandable<T>>
     public string? Id { get; }
 
     /// <summary>The object, when the field was expanded; else null.</summary>
-    public T? Value { get; }
+    public T? Expanded { get; }
 
     /// <summary>True when the field holds the object rather than its id.</summary>
-    public bool IsExpanded => Value is not null;
+    public bool IsExpanded => Expanded is not null;
 
-    /// <summary>The field as an id.</summary>
+    /// <summary>The field as an id; null is refused at once rather than when the field is written.</summary>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="id"/> is null.</exception>
     public static implicit operator Expandable<T>(string id) => new(id);
 
-    /// <summary>The field as the expanded object.</summary>
-    public static implicit operator Expandable<T>(T value) => new(value);
+    /// <summary>The field as the expanded object; null is refused at once rather than when the field is written.</summary>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="expanded"/> is null.</exception>
+    public static implicit operator Expandable<T>(T expanded) => new(expanded);
 
-    /// <inheritdoc/>
+    /// <summary>Whether both hold the same id, or the same object instance (generated classes compare by reference).</summary>
     public bool Equals(Expandable<T> other)
-        => string.Equals(Id, other.Id, global::System.StringComparison.Ordinal) && global::System.Collections.Generic.EqualityComparer<T?>.Default.Equals(Value, other.Value);
+        => string.Equals(Id, other.Id, global::System.StringComparison.Ordinal) && global::System.Collections.Generic.EqualityComparer<T?>.Default.Equals(Expanded, other.Expanded);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Expandable<T> other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => Value?.GetHashCode() ?? Id?.GetHashCode() ?? 0;
+    public override int GetHashCode() => Expanded?.GetHashCode() ?? Id?.GetHashCode() ?? 0;
 
     /// <summary>The id, or the expanded object's own text.</summary>
-    public override string ToString() => Id ?? Value?.ToString() ?? string.Empty;
+    public override string ToString() => Id ?? Expanded?.ToString() ?? string.Empty;
 
     /// <summary>Whether two fields hold the same id, or the same object.</summary>
     public static bool operator ==(Expandable<T> left, Expandable<T> right) => left.Equals(right);
@@ -75,21 +79,26 @@ internal static class ContractExpandable
             _ => throw ContractJson.WrongType(ref reader, "a string id or an object"),
         };
 
-    /// <summary>Writes the id as a string, the object as the object, and a null (or default) field as null.</summary>
+    /// <summary>Writes the id as a string, the object as the object, and a null field as null.</summary>
+    /// <exception cref="global::System.InvalidOperationException">The field is <c>default</c>: it has neither an id nor an object, and writing null in its place would change the payload.</exception>
     public static void Write<T>(global::System.Text.Json.Utf8JsonWriter writer, Expandable<T>? value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> writeObject)
         where T : class
     {
-        if (value?.Value is { } expanded)
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else if (value.Value.Expanded is { } expanded)
         {
             writeObject(writer, expanded);
         }
-        else if (value?.Id is { } id)
+        else if (value.Value.Id is { } id)
         {
             writer.WriteStringValue(id);
         }
         else
         {
-            writer.WriteNullValue();
+            throw new global::System.InvalidOperationException("An Expandable<" + typeof(T).Name + "> field is default: it has neither an id nor an object. Set an id or an object, or leave the field unset.");
         }
     }
 }

@@ -21,12 +21,14 @@ public sealed class ExpandableTests
             "customer": { "anyOf": [ { "type": "string", "maxLength": 50 }, { "$ref": "#/$defs/customer" } ] },
             "invoice": { "oneOf": [ { "$ref": "#/$defs/invoice" }, { "type": "string" }, { "type": "null" } ] },
             "refunds": { "type": "array", "items": { "anyOf": [ { "type": "string" }, { "$ref": "#/$defs/refund" } ] } },
-            "status": { "anyOf": [ { "type": "string", "enum": ["a"] }, { "$ref": "#/$defs/refund" } ] }
+            "status": { "anyOf": [ { "type": "string", "enum": ["a"] }, { "$ref": "#/$defs/refund" } ] },
+            "dispute": { "anyOf": [ { "type": "string" }, { "$ref": "#/$defs/dispute" } ] }
           },
           "$defs": {
             "customer": { "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "email": { "type": "string" } } },
             "invoice": { "type": "object", "properties": { "id": { "type": "string" } } },
-            "refund": { "type": "object", "properties": { "id": { "type": "string" }, "amount": { "type": "integer" } } }
+            "refund": { "type": "object", "properties": { "id": { "type": "string" }, "amount": { "type": "integer" } } },
+            "dispute": { "type": ["object", "null"], "properties": { "id": { "type": "string" } } }
           }
         }
         """;
@@ -111,5 +113,60 @@ public sealed class ExpandableTests
         var charge = Activator.CreateInstance(Type("Charge"))!;
         Type("Charge").GetProperty("Customer")!.SetValue(charge, byObject);
         Assert.Equal("""{"customer":{"id":"cus_9"}}""", (string)charge.GetType().GetMethod("ToJson")!.Invoke(charge, [false])!);
+    }
+
+    [Fact]
+    public void A_field_whose_object_may_be_null_is_nullable()
+    {
+        Assert.Equal(typeof(Nullable<>).MakeGenericType(Expandable("Dispute")), Type("Charge").GetProperty("Dispute")!.PropertyType);
+
+        var charge = Parse("""{"customer":"cus_1","dispute":null}""");
+
+        Assert.Null(Type("Charge").GetProperty("Dispute")!.GetValue(charge));
+    }
+
+    [Fact]
+    public void A_sensitive_object_keeps_its_names_and_values_out_of_messages_through_the_field()
+    {
+        var output = GeneratorHarness.Run(
+            new[] { new SchemaInput("/project/payment.schema.json", """
+                {
+                  "$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "title": "Payment",
+                  "type": "object",
+                  "properties": { "card": { "anyOf": [ { "type": "string" }, { "$ref": "#/$defs/card" } ] } },
+                  "$defs": { "card": { "x-sensitive": true, "type": "object", "additionalProperties": false, "properties": { "last4": { "type": "string" } } } }
+                }
+                """) },
+            new Dictionary<string, string> { ["WooshPayContractsStrict"] = "true" });
+        var payment = GeneratorHarness.Load(output.Compilation).GetType("WooshPay.Contracts.Payment")!;
+
+        var error = Assert.ThrowsAny<TargetInvocationException>(() => payment.GetMethod("Parse", [typeof(string)])!.Invoke(null, ["""{"card":{"4242424242424242":1}}"""])).InnerException!;
+
+        Assert.Equal("ContractJsonException", error.GetType().Name);
+        Assert.DoesNotContain("4242", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("4242", (string)error.GetType().GetProperty("Pointer")!.GetValue(error)!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_default_field_has_neither_form_and_fails_when_written_rather_than_becoming_null()
+    {
+        var charge = Activator.CreateInstance(Type("Charge"))!;
+        Type("Charge").GetProperty("Customer")!.SetValue(charge, Activator.CreateInstance(Expandable("Customer")));
+
+        var error = Assert.ThrowsAny<Exception>(() =>
+        {
+            try
+            {
+                charge.GetType().GetMethod("ToJson")!.Invoke(charge, [false]);
+            }
+            catch (TargetInvocationException e)
+            {
+                throw e.InnerException!;
+            }
+        });
+
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.Contains("neither an id nor an object", error.Message, StringComparison.Ordinal);
     }
 }

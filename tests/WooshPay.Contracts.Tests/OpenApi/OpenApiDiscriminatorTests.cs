@@ -474,16 +474,21 @@ public sealed class OpenApiDiscriminatorTests
                   allOf: [ { $ref: '#/components/schemas/Pet' } ]
                   required: [petType]
                   properties: { bark: { type: string } }
+                Fish:
+                  type: object
+                  required: [petType]
+                  allOf: [ { $ref: '#/components/schemas/Pet' } ]
                 Home:
                   type: object
                   properties:
-                    pet: { type: object, allOf: [ { $ref: '#/components/schemas/Pet' } ] }
+                    pet: { allOf: [ { $ref: '#/components/schemas/Pet' } ] }
             """, "/project/pets.openapi.yaml");
 
         Assert.Empty(output.GeneratorDiagnostics);
         Assert.Empty(output.CompilationDiagnostics);
-        // Cat derives through the alias; the alias and {"type": "object", "allOf": [Pet]} are Pet itself.
-        var pet = AssertClosedHierarchy(assembly, "Pet", "Cat", "Dog");
+        // Cat derives through the alias, which is Pet itself; Fish, "type": "object" with no property of its own, is a subtype.
+        var pet = AssertClosedHierarchy(assembly, "Pet", "Cat", "Dog", "Fish");
+        Assert.Equal("Fish", Parse(assembly, "Pet", """{"petType":"Fish"}""").GetType().Name);
         Assert.Null(Type(assembly, "PetAlias"));
         Assert.Equal(pet, Type(assembly, "Home").GetProperty("Pet")!.PropertyType);
         Assert.Equal("Cat", Parse(assembly, "Pet", """{"petType":"Cat","claws":true}""").GetType().Name);
