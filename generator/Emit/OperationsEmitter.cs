@@ -5,8 +5,8 @@ using WooshPay.Contracts.Generator.Model;
 namespace WooshPay.Contracts.Generator.Emit;
 
 /// <summary>
-/// Emits a document's operations class: per operation a nested static class that knows its method and path, and
-/// the model type and validator of its request body and of each response by status code.
+/// Emits a document's operations class: per operation a nested static class that knows its method, path and parameters,
+/// and the model type and validator of its request body and of each response by status code.
 /// </summary>
 internal static class OperationsEmitter
 {
@@ -53,6 +53,8 @@ internal static class OperationsEmitter
             w.WriteLine($"public const string Method = {CSharpLiteral.String(operation.Method)};");
             w.WriteLine("/// <summary>The path template, relative to a server URL.</summary>");
             w.WriteLine($"public const string Path = {CSharpLiteral.String(operation.Path)};");
+            w.WriteLine("/// <summary>The parameters the operation declares (its path's too): name, location (path, query, header, cookie) and whether it must be sent. Their values are not validated.</summary>");
+            w.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<(string Name, string In, bool Required)> Parameters {{ get; }} = new (string, string, bool)[] {{ {string.Join(", ", operation.Parameters.Select(p => $"({CSharpLiteral.String(p.Name)}, {CSharpLiteral.String(p.In)}, {CSharpLiteral.Bool(p.Required)})"))} }};");
             WriteRequest(w, operation.Request, ns, runtime);
             WriteResponses(w, operation, ns, runtime);
         }

@@ -51,7 +51,7 @@ internal static class OperationLinker
 
         var operations = document.Operations.Select(o => new OperationEmitSpec(
             o.Name, o.OperationId, o.Method, o.Path, o.Summary, Body(o.Request),
-            o.Responses.Select(r => new ResponseEmitSpec(r.Status, r.Description, Body(r.Body))).ToEquatableArray()));
+            o.Responses.Select(r => new ResponseEmitSpec(r.Status, r.Description, Body(r.Body))).ToEquatableArray()) { Parameters = o.Parameters });
         return new OperationsEmitSpec(document.OperationsClassName, document.FilePath, document.Title, operations.ToEquatableArray());
     }
 }

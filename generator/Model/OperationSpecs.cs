@@ -9,7 +9,14 @@ internal sealed record OperationSpec(
     string Path,
     string? Summary,
     OperationBodySpec? Request,
-    EquatableArray<OperationResponseSpec> Responses);
+    EquatableArray<OperationResponseSpec> Responses)
+{
+    /// <summary>The parameters it declares, with those of its path (its own replace a path's of the same name and location).</summary>
+    public EquatableArray<OperationParameterSpec> Parameters { get; init; } = EquatableArray<OperationParameterSpec>.Empty;
+}
+
+/// <summary>A declared parameter: its name, where it goes (<c>path</c>, <c>query</c>, <c>header</c>, <c>cookie</c>) and whether it must be sent.</summary>
+internal sealed record OperationParameterSpec(string Name, string In, bool Required);
 
 /// <summary>A request or response body: its media type and, for a JSON media type with a schema, that schema's resource URI.</summary>
 /// <param name="ValidatorUri">The schema that validates the body: the schema itself, or its readOnly/writeOnly view for this direction.</param>
@@ -28,7 +35,10 @@ internal sealed record OperationEmitSpec(
     string Path,
     string? Summary,
     BodyEmitSpec? Request,
-    EquatableArray<ResponseEmitSpec> Responses);
+    EquatableArray<ResponseEmitSpec> Responses)
+{
+    public EquatableArray<OperationParameterSpec> Parameters { get; init; } = EquatableArray<OperationParameterSpec>.Empty;
+}
 
 /// <param name="ValidatorClass">The static class whose <c>Validate</c> checks the body; null when the body has no JSON schema.</param>
 /// <param name="ModelType">The generated model or enum of the body's schema; null when it has none.</param>

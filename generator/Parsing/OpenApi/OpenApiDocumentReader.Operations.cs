@@ -67,11 +67,48 @@ internal static partial class OpenApiDocumentReader
                 }
 
                 var summary = (operation["summary"] ?? operation["description"]) is { Kind: JsonKind.String } text ? text.Text : null;
-                operations.Add(new OperationSpec(name, operationId, method.Name.ToUpperInvariant(), pathItem.Name, summary, request, responses.ToEquatableArray()));
+                operations.Add(new OperationSpec(name, operationId, method.Name.ToUpperInvariant(), pathItem.Name, summary, request, responses.ToEquatableArray())
+                {
+                    Parameters = Parameters(root, pathItem.Value["parameters"], operation["parameters"]),
+                });
             }
         }
 
         return operations;
+    }
+
+    /// <summary>
+    /// The parameters of the path item, then the operation's: one of the operation replaces the path's of the same name and
+    /// location. A reference (<c>#/components/parameters/x</c>) is followed; an entry without a string name and location is
+    /// skipped. A path parameter is always required (OpenAPI says it must be).
+    /// </summary>
+    private static EquatableArray<OperationParameterSpec> Parameters(JsonValue root, JsonValue? pathLevel, JsonValue? operationLevel)
+    {
+        var parameters = new List<OperationParameterSpec>();
+        foreach (var list in new[] { pathLevel, operationLevel })
+        {
+            foreach (var entry in list is { Kind: JsonKind.Array } ? list.Items : Array.Empty<JsonValue>())
+            {
+                if (Resolve(root, entry) is not { Kind: JsonKind.Object } parameter
+                    || parameter["name"] is not { Kind: JsonKind.String } name || parameter["in"] is not { Kind: JsonKind.String } location)
+                {
+                    continue;
+                }
+
+                var spec = new OperationParameterSpec(name.Text!, location.Text!, location.Text == "path" || parameter["required"]?.Kind == JsonKind.True);
+                var same = parameters.FindIndex(p => p.Name == spec.Name && p.In == spec.In);
+                if (same >= 0)
+                {
+                    parameters[same] = spec;
+                }
+                else
+                {
+                    parameters.Add(spec);
+                }
+            }
+        }
+
+        return parameters.ToEquatableArray();
     }
 
     /// <summary>The first JSON media type of a request body or response (<c>application/json</c>, <c>*+json</c>), else its first one without a schema.</summary>

@@ -23,7 +23,9 @@ public sealed class OpenApiOperationsTests
                 WooshPayApi.CreatePaymentIntent.ResponseType(503)?.Name, WooshPayApi.CreatePaymentIntent.ResponseType(302)?.Name ?? "none",
                 WooshPayApi.CreatePaymentIntent.ResponseStatusFor(502), WooshPayApi.CreatePaymentIntent.ResponseStatusFor(302) ?? "none",
                 string.Join(",", WooshPayApi.CreatePaymentIntent.ResponseStatuses),
-                WooshPayApi.RetrievePaymentIntent.Method, WooshPayApi.RetrievePaymentIntent.Path, WooshPayApi.ListPaymentIntents.ResponseType(200)?.Name);
+                WooshPayApi.RetrievePaymentIntent.Method, WooshPayApi.RetrievePaymentIntent.Path, WooshPayApi.ListPaymentIntents.ResponseType(200)?.Name,
+                string.Join(",", WooshPayApi.RetrievePaymentIntent.Parameters.Select(p => p.Name + " " + p.In + " " + p.Required)),
+                WooshPayApi.CreatePaymentIntent.Parameters.Count);
 
             public static string Request(string json) => Errors(WooshPayApi.CreatePaymentIntent.ValidateRequest(json));
 
@@ -56,7 +58,7 @@ public sealed class OpenApiOperationsTests
     {
         Assert.Equal(
             "POST|/v1/payment_intents|CreatePaymentIntent|application/json|True|PaymentIntentCreateRequest|PaymentIntent|ApiError|ApiError|none|5XX|none"
-                + "|200,400,401,402,403,404,409,429,5XX|GET|/v1/payment_intents/{id}|PaymentIntentList",
+                + "|200,400,401,402,403,404,409,429,5XX|GET|/v1/payment_intents/{id}|PaymentIntentList|id path True|0",
             Call("Facts"));
     }
 
@@ -181,5 +183,37 @@ public sealed class OpenApiOperationsTests
         Assert.True(response.Validate("""{ "owner_id": 1, "name": "n", "token": 5 }""").IsValid);
         Assert.Equal(["/owner_id"], response.Validate("""{ "owner_id": "x", "name": "n" }""").Errors.Select(e => e.InstanceLocation));
         Assert.False(new GeneratedValidator(assembly, "ItemSchema").Validate("""{ "name": "n" }""").IsValid);
+    }
+
+    [Fact]
+    public void An_operation_knows_its_parameters_and_its_path_s_with_its_own_replacing_them()
+    {
+        var output = GeneratorHarness.Run(new[] { new SchemaInput("/project/items.openapi.yaml", """
+            openapi: 3.1.0
+            info: { title: Items, version: "1" }
+            paths:
+              /items/{item}:
+                parameters:
+                  - { name: item, in: path, schema: { type: string } }
+                  - { name: X-Trace, in: header, required: true }
+                get:
+                  operationId: getItem
+                  parameters:
+                    - $ref: '#/components/parameters/expand'
+                    - { name: X-Trace, in: header, required: false }
+                    - { in: query }
+                  responses: { "200": { description: ok } }
+            components:
+              parameters:
+                expand: { name: expand, in: query, schema: { type: array, items: { type: string } } }
+            """) });
+        Assert.Empty(output.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var entry = GeneratorHarness.Load(output.Compilation).GetType("WooshPay.Contracts.ItemsApi+GetItem")!;
+
+        var parameters = (System.Collections.IEnumerable)entry.GetProperty("Parameters")!.GetValue(null)!;
+
+        // The path's own first, the operation's header replacing the path's in its place, the referenced one followed;
+        // a path parameter is required even where the document forgets to say so; an entry without a name is skipped.
+        Assert.Equal(["(item, path, True)", "(X-Trace, header, False)", "(expand, query, False)"], parameters.Cast<object>().Select(p => p.ToString()));
     }
 }

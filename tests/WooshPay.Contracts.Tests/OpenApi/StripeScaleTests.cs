@@ -99,6 +99,9 @@ public sealed class StripeScaleTests(StripeFixture stripe) : IClassFixture<Strip
 
         var retrieve = api.GetNestedType("GetPaymentIntentsIntent")!;
         Assert.Equal("/v1/payment_intents/{intent}", retrieve.GetField("Path")!.GetValue(null));
+        var parameters = ((System.Collections.IEnumerable)retrieve.GetProperty("Parameters")!.GetValue(null)!).Cast<object>().Select(p => p.ToString()).ToList();
+        Assert.Contains("(intent, path, True)", parameters);
+        Assert.Contains("(expand, query, False)", parameters);
         Assert.Equal("PaymentIntent", ((Type)retrieve.GetMethod("ResponseType")!.Invoke(null, new object[] { 200 })!).Name);
         // Stripe's request bodies are form-encoded: the entry knows the media type, and there is no JSON validator.
         var create = api.GetNestedType("PostPaymentIntents")!;
