@@ -19,14 +19,16 @@ internal sealed partial class ModelBuilder
     private const int MaxCompositionParts = 64;
 
     /// <summary>
-    /// For {"allOf": [X]}, {"anyOf": [X]} or {"oneOf": [X]} with nothing else that shapes the value (a "type": "object" beside
-    /// it makes a class of its own: OpenAPI documents derive subtypes that add no property so) (the wrappers OpenAPI 3.0
+    /// For {"allOf": [X]}, {"anyOf": [X]} or {"oneOf": [X]} with nothing else that shapes the value: "type": "object" beside
+    /// it too, except at a file's root, where it makes a class of its own (OpenAPI documents derive a component that adds no
+    /// property so) (the wrappers OpenAPI 3.0
     /// documents annotate a reference with: Stripe writes anyOf, NSwag and this toolkit's 3.0 export allOf): the address of X.
     /// </summary>
     internal static SchemaNodeAddress? SoleBranch(LinkedNodeSpec linked, SchemaNodeAddress address)
     {
         var node = linked.Node;
-        if (linked.Ref is not null || node.BooleanValue is not null || node.Types != JsonTypes.None || node.Properties.Count > 0 || node.HasEnum
+        var shaped = node.Types != JsonTypes.None && !(node.Types == JsonTypes.Object && address.NodeIndex != 0);
+        if (linked.Ref is not null || node.BooleanValue is not null || shaped || node.Properties.Count > 0 || node.HasEnum
             || node.AllOf.Count + node.AnyOf.Count + node.OneOf.Count != 1)
         {
             return null;

@@ -482,6 +482,7 @@ public sealed class OpenApiDiscriminatorTests
                   type: object
                   properties:
                     pet: { allOf: [ { $ref: '#/components/schemas/Pet' } ] }
+                    favourite: { type: object, allOf: [ { $ref: '#/components/schemas/Pet' } ] }
             """, "/project/pets.openapi.yaml");
 
         Assert.Empty(output.GeneratorDiagnostics);
@@ -490,7 +491,9 @@ public sealed class OpenApiDiscriminatorTests
         var pet = AssertClosedHierarchy(assembly, "Pet", "Cat", "Dog", "Fish");
         Assert.Equal("Fish", Parse(assembly, "Pet", """{"petType":"Fish"}""").GetType().Name);
         Assert.Null(Type(assembly, "PetAlias"));
+        // Inside a component, {"type": "object", "allOf": [Pet]} only annotates the reference, as the plain allOf does.
         Assert.Equal(pet, Type(assembly, "Home").GetProperty("Pet")!.PropertyType);
+        Assert.Equal(pet, Type(assembly, "Home").GetProperty("Favourite")!.PropertyType);
         Assert.Equal("Cat", Parse(assembly, "Pet", """{"petType":"Cat","claws":true}""").GetType().Name);
         // An inline type of a part is named after the part, not after whichever class reached it first.
         Assert.Equal("AnimalOwner", pet.GetProperty("Owner")!.PropertyType.Name);
