@@ -468,7 +468,7 @@ internal static partial class ModelEmitter
         TypeRefKind.List => $"{n.Json}.ReadList(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
         TypeRefKind.Map => $"{n.Json}.ReadMap(ref {reader}, {options}, {ItemReader(Element(type), n, depth + 1)})",
         TypeRefKind.Union => UnionEmitter.ReadExpression(type.Union!, reader, options, n.Namespace),
-        TypeRefKind.Expandable => $"{n.Runtime}.ContractExpandable.Read<global::{n.Namespace}.{Element(type).Name}>(ref {reader}, {options}, global::{n.Namespace}.{Element(type).Name}.ReadJson)",
+        TypeRefKind.Expandable => $"{n.Runtime}.ContractExpandable.Read<{TypeName(Element(type), n)}>(ref {reader}, {options}, {TypeName(Element(type), n)}.ReadJson)",
         _ => $"{n.Json}.ReadElement(ref {reader})",
     };
 
@@ -488,7 +488,7 @@ internal static partial class ModelEmitter
         TypeRefKind.List => $"static (w{depth}, v{depth}) => {n.Json}.WriteList(w{depth}, v{depth}, {Writer(Element(type), n, depth + 1)})",
         TypeRefKind.Map => $"static (w{depth}, v{depth}) => {n.Json}.WriteMap(w{depth}, v{depth}, {Writer(Element(type), n, depth + 1)})",
         TypeRefKind.Union => $"static (w{depth}, v{depth}) =>\n{{\n{UnionEmitter.WriteStatements(type.Union!, $"w{depth}", $"v{depth}", n.Namespace)}\n}}",
-        TypeRefKind.Expandable => $"static (w{depth}, v{depth}) => {n.Runtime}.ContractExpandable.Write<global::{n.Namespace}.{Element(type).Name}>(w{depth}, v{depth}, global::{n.Namespace}.{Element(type).Name}.WriteJson)",
+        TypeRefKind.Expandable => $"static (w{depth}, v{depth}) => {n.Runtime}.ContractExpandable.Write<{TypeName(Element(type), n)}>(w{depth}, v{depth}, {TypeName(Element(type), n)}.WriteJson)",
         _ => $"{n.Json}.WriteElement",
     };
 
@@ -503,7 +503,7 @@ internal static partial class ModelEmitter
         TypeRefKind.List => $"writer.WritePropertyName({name});\n{n.Json}.WriteList(writer, {value}, {Writer(Element(type), n, 1)});",
         TypeRefKind.Map => $"writer.WritePropertyName({name});\n{n.Json}.WriteMap(writer, {value}, {Writer(Element(type), n, 1)});",
         TypeRefKind.Union => $"writer.WritePropertyName({name});\n{UnionEmitter.WriteStatements(type.Union!, "writer", value, n.Namespace)}",
-        TypeRefKind.Expandable => $"writer.WritePropertyName({name});\n{n.Runtime}.ContractExpandable.Write<global::{n.Namespace}.{Element(type).Name}>(writer, {value}, global::{n.Namespace}.{Element(type).Name}.WriteJson);",
+        TypeRefKind.Expandable => $"writer.WritePropertyName({name});\n{n.Runtime}.ContractExpandable.Write<{TypeName(Element(type), n)}>(writer, {value}, {TypeName(Element(type), n)}.WriteJson);",
         _ => $"{n.Json}.WriteElement(writer, {name}, {value});",
     };
 

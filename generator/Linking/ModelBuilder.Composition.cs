@@ -5,10 +5,10 @@ namespace WooshPay.Contracts.Generator.Linking;
 
 /// <summary>
 /// allOf composition. An allOf (or anyOf, or oneOf) of one schema and nothing else (OpenAPI 3.0's way to annotate a
-/// reference) has that schema's type. An allOf of object schemas (references to components, inline objects, the node's own properties) is one class
-/// with the properties of every part, flattened in schema order (the allOf branches first, then the node's own); a part that
-/// is no plain object schema (a type other than object, an enum, a oneOf/anyOf) leaves the value a JsonElement. Validation
-/// is not affected: the validator checks every part as JSON Schema does.
+/// reference) has that schema's type. An allOf of object schemas (references to components, inline objects, the node's own
+/// properties) is one class with the properties of every part, flattened in schema order (the allOf branches first, then
+/// the node's own); a part that is no plain object schema (a type other than object, an enum, a oneOf/anyOf) leaves the
+/// value a JsonElement. Validation is not affected: the validator checks every part as JSON Schema does.
 /// </summary>
 internal sealed partial class ModelBuilder
 {
@@ -18,11 +18,13 @@ internal sealed partial class ModelBuilder
     /// </summary>
     private const int MaxCompositionParts = 64;
 
+    private readonly Dictionary<SchemaNodeAddress, List<SchemaNodeAddress>?> _parts = new();
+
     /// <summary>
-    /// For {"allOf": [X]}, {"anyOf": [X]} or {"oneOf": [X]} with nothing else that shapes the value: "type": "object" beside
-    /// it too, except at a file's root, where it makes a class of its own (OpenAPI documents derive a component that adds no
-    /// property so) (the wrappers OpenAPI 3.0
-    /// documents annotate a reference with: Stripe writes anyOf, NSwag and this toolkit's 3.0 export allOf): the address of X.
+    /// For {"allOf": [X]}, {"anyOf": [X]} or {"oneOf": [X]} with nothing else that shapes the value, the wrappers OpenAPI 3.0
+    /// documents annotate a reference with (Stripe writes anyOf, NSwag and this toolkit's 3.0 export allOf): the address of X.
+    /// A "type": "object" beside it changes nothing, except at a file's root: there it makes a class of its own, as OpenAPI
+    /// documents write a component that derives from X and adds no property.
     /// </summary>
     internal static SchemaNodeAddress? SoleBranch(LinkedNodeSpec linked, SchemaNodeAddress address)
     {
@@ -94,10 +96,21 @@ internal sealed partial class ModelBuilder
         return true;
     }
 
+    /// <summary>The object parts of the node at <paramref name="address"/> (see <see cref="ObjectParts"/>), walked once per node.</summary>
+    private List<SchemaNodeAddress>? PartsOf(SchemaNodeAddress address)
+    {
+        if (!_parts.TryGetValue(address, out var parts))
+        {
+            _parts[address] = parts = ObjectParts(_graph, address);
+        }
+
+        return parts;
+    }
+
     /// <summary>An allOf whose parts are all object schemas and declare at least one property: it becomes a class.</summary>
     private bool IsObjectComposition(SchemaNodeSpec node, SchemaNodeAddress address)
     {
-        if (node.AllOf.IsEmpty || ObjectParts(_graph, address) is not { } parts)
+        if (node.AllOf.IsEmpty || PartsOf(address) is not { } parts)
         {
             return false;
         }

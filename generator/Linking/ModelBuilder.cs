@@ -272,7 +272,7 @@ internal sealed partial class ModelBuilder
         var taken = new HashSet<string>(ReservedNames.ModelMembers, StringComparer.Ordinal) { name };
         // An allOf composition has the properties of all its parts (a name declared by several has the first declaration's type);
         // a schema with properties beside an allOf of anything else (a part that is no plain object) has only its own.
-        var parts = (node.AllOf.IsEmpty ? null : ObjectParts(_graph, address)) ?? new List<SchemaNodeAddress> { address };
+        var parts = (node.AllOf.IsEmpty ? null : PartsOf(address)) ?? new List<SchemaNodeAddress> { address };
         var required = new HashSet<string>(parts.SelectMany(part => _graph.Linked(part).Node.Required), StringComparer.Ordinal);
         var declared = new HashSet<string>(StringComparer.Ordinal);
         var properties = new List<PropertySpec>();
@@ -357,15 +357,20 @@ internal sealed partial class ModelBuilder
     /// "x-sensitive" on the property's schema, on what it references, or on an alternative of it (an expandable field's object,
     /// a union's class, a nullable wrapper's schema): the value never appears in a Parse exception.
     /// </summary>
-    private bool IsSensitive(SchemaNodeAddress property)
-    {
-        bool Marked(SchemaNodeAddress address)
-            => _graph.Linked(address) is var linked && (linked.Node.Sensitive || (linked.Ref is { } target && _graph.Linked(target).Node.Sensitive));
+    private bool IsSensitive(SchemaNodeAddress property) => IsSensitive(property, levels: 2);
 
-        var node = _graph.Linked(property).Node;
-        return Marked(property) || node.AnyOf.Concat(node.OneOf).Concat(node.AllOf).Any(branch => Marked(new SchemaNodeAddress(property.SchemaClassName, branch))
-            || _graph.Linked(new SchemaNodeAddress(property.SchemaClassName, branch)).Node is var inner
-                && inner.AnyOf.Concat(inner.OneOf).Any(nested => Marked(new SchemaNodeAddress(property.SchemaClassName, nested))));
+    /// <param name="levels">How many levels of anyOf/oneOf/allOf branches are looked into: a 3.0 nullable wrapper around an expandable field is two.</param>
+    private bool IsSensitive(SchemaNodeAddress address, int levels)
+    {
+        var linked = _graph.Linked(address);
+        if (linked.Node.Sensitive || (linked.Ref is { } target && _graph.Linked(target).Node.Sensitive))
+        {
+            return true;
+        }
+
+        var node = linked.Node;
+        return levels > 0 && node.AnyOf.Concat(node.OneOf).Concat(node.AllOf)
+            .Any(branch => IsSensitive(new SchemaNodeAddress(address.SchemaClassName, branch), levels - 1));
     }
 
     private void ReportLostCharacters(string what, string text, LocationInfo location, string name)

@@ -202,7 +202,12 @@ internal sealed partial class SchemaLinker
         while (pending.Count > 0)
         {
             var parent = pending.Dequeue();
-            foreach (var root in derivations.TryGetValue(parent, out var children) ? children : new List<SchemaNodeAddress>())
+            if (!derivations.TryGetValue(parent, out var children))
+            {
+                continue;
+            }
+
+            foreach (var root in children)
             {
                 if (reached.Add(root))
                 {

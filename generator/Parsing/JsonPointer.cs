@@ -4,4 +4,6 @@ namespace WooshPay.Contracts.Generator.Parsing;
 internal static class JsonPointer
 {
     public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+
+    public static string Unescape(string token) => token.Replace("~1", "/").Replace("~0", "~");
 }

@@ -152,7 +152,7 @@ internal static partial class OpenApiDocumentReader
         }
 
         var key = reference.Text.Substring(ComponentsPointer.Length);
-        return key.IndexOf('/') >= 0 ? null : Uri.UnescapeDataString(key).Replace("~1", "/").Replace("~0", "~");
+        return key.IndexOf('/') >= 0 ? null : JsonPointer.Unescape(Uri.UnescapeDataString(key));
     }
 
     /// <summary>Follows a local <c>$ref</c> of a request body or response (<c>#/components/responses/x</c>); a cycle or a dangling one gives null.</summary>
@@ -165,11 +165,19 @@ internal static partial class OpenApiDocumentReader
                 return null;
             }
 
-            value = root;
-            foreach (var token in reference.Text.Substring(2).Split('/'))
-            {
-                value = value?[Uri.UnescapeDataString(token).Replace("~1", "/").Replace("~0", "~")];
-            }
+            value = At(root, reference.Text.Substring(2));
+        }
+
+        return value;
+    }
+
+    /// <summary>The value a JSON pointer (as a URI fragment writes it, without its leading <c>#/</c>) names below <paramref name="start"/>; null when none.</summary>
+    private static JsonValue? At(JsonValue? start, string pointer)
+    {
+        var value = start;
+        foreach (var token in pointer.Split('/'))
+        {
+            value = value?[JsonPointer.Unescape(Uri.UnescapeDataString(token))];
         }
 
         return value;

@@ -146,18 +146,8 @@ internal static partial class OpenApiDocumentReader
                     return true;
                 }
 
-                if (property["$ref"] is not { Kind: JsonKind.String } reference || !reference.Text!.StartsWith(ComponentsPointer, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-
-                var target = schemas;
-                foreach (var token in reference.Text.Substring(ComponentsPointer.Length).Split('/'))
-                {
-                    target = target?[Uri.UnescapeDataString(token).Replace("~1", "/").Replace("~0", "~")];
-                }
-
-                if (target is null)
+                if (property["$ref"] is not { Kind: JsonKind.String } reference || !reference.Text!.StartsWith(ComponentsPointer, StringComparison.Ordinal)
+                    || At(schemas, reference.Text.Substring(ComponentsPointer.Length)) is not { } target)
                 {
                     return false;
                 }

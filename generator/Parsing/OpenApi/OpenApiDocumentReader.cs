@@ -196,7 +196,7 @@ internal static partial class OpenApiDocumentReader
 
             var rest = reference.Substring(ComponentsPointer.Length);
             var slash = rest.IndexOf('/');
-            var key = (slash < 0 ? rest : rest.Substring(0, slash)).Replace("~1", "/").Replace("~0", "~");
+            var key = JsonPointer.Unescape(slash < 0 ? rest : rest.Substring(0, slash));
             return ComponentUri(documentUri, key) + "#" + (slash < 0 ? string.Empty : rest.Substring(slash));
         }
 
